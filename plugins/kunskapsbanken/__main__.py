@@ -1,0 +1,5 @@
+import sys
+
+from kunskapsbanken.cli import main
+
+sys.exit(main())

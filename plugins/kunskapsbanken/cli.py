@@ -1,0 +1,95 @@
+"""Command line: ``python -m kunskapsbanken validate`` and ``python -m kunskapsbanken new``.
+
+Exit codes: 0 = everything valid / file written, 1 = problems found / refused,
+2 = wrong use of the command (unknown option, missing folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from kunskapsbanken.data.repository import read_content
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def _colour(stream) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def _github_escape(text: str, *, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_problems(problems, fmt: str, *, colour: bool = False) -> str:
+    if fmt == "json":
+        return json.dumps([{**p.__dict__, "text": p.describe()} for p in problems], ensure_ascii=False, indent=2)
+    lines = []
+    for p in problems:
+        if fmt == "github":
+            lines.append(f"::error file={_github_escape(p.file, property_value=True)},line={p.line},"
+                         f"col={p.column},title={_github_escape(p.code, property_value=True)}::"
+                         f"{_github_escape(p.describe())}")
+        elif colour:
+            lines.append(f"\033[1m{p.location()}\033[0m: \033[31m{p.describe()}\033[0m")
+        else:
+            lines.append(str(p))
+    return "\n".join(lines)
+
+
+def cmd_validate(args) -> int:
+    content_dir, schema_dir = Path(args.content), Path(args.schema)
+    for folder in (content_dir, schema_dir):
+        if not folder.is_dir():
+            print(f"Mappen finns inte: {folder}", file=sys.stderr)
+            return EXIT_USAGE
+    content = read_content(content_dir, schema_dir, Path(args.root) if args.root else Path.cwd())
+    problems = sorted(content.problems)
+    if args.format == "json":
+        print(format_problems(problems, "json"))
+    elif problems:
+        print(format_problems(problems, args.format, colour=_colour(sys.stdout)))
+    counts = {kind: len(records) for kind, records in content.records.items()}
+    summary = (f"{counts['municipality']} kommuner, {counts['project']} projekt, {counts['method']} metoder, "
+               f"{counts['criterion']} kriterier, {counts['source']} källor, {counts['glossary']} ord i ordlistan")
+    if args.format != "json":
+        if problems:
+            print(f"{len(problems)} problem hittades ({summary} godkända).", file=sys.stderr)
+        else:
+            print(f"Allt giltigt: {summary}.", file=sys.stderr)
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kunskapsbanken",
+                                     description="Verktyg för kunskapsbankens YAML-poster.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="kontrollera alla poster och visa varje problem",
+                              description="Kontrollerar alla poster i content/. Slutkod 0: allt giltigt; "
+                                          "1: problem hittades; 2: fel användning av kommandot.")
+    validate.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
+    validate.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
+    validate.add_argument("--root", help="filvägar i meddelanden räknas från denna mapp (standard: aktuell mapp)")
+    validate.add_argument("--format", choices=["text", "github", "json"], default="text",
+                          help="text (standard), github (anteckningar i GitHub Actions) eller json")
+    validate.set_defaults(func=cmd_validate)
+    from kunskapsbanken.scaffold import add_new_command
+
+    add_new_command(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on misuse, 0 on --help
+        return int(exc.code or 0)
+    return args.func(args)

@@ -1,0 +1,130 @@
+"""The knowledge base as objects: records plus the relations derived from them.
+
+Each relation is written once in YAML (a project names its municipalities, a record names its
+methods, one of two related projects names the other); everything else is derived here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+RATINGS = ("met", "partly_met", "not_met", "not_known")
+
+_SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "u"})
+
+
+def swedish_sort_key(text: str) -> str:
+    """Sort like a Swedish dictionary: å, ä, ö after z."""
+    return text.lower().translate(_SWEDISH_ORDER)
+
+
+@dataclass(eq=False)
+class Record:
+    """One YAML record; fields are read as ``record["name"]`` (or ``record.name`` in Jinja)."""
+
+    kind: str
+    id: str
+    data: dict
+    file: str
+    """Path of the YAML file relative to the project root, e.g. ``content/projects/kraft.yml``."""
+    location: tuple = ()
+    """Where the record stands inside its file: ``()`` for a whole file, ``(3,)`` for a list item."""
+
+    def __getitem__(self, key: str):
+        return self.data[key]
+
+    def get(self, key: str, default=None):
+        return self.data.get(key, default)
+
+    @property
+    def name(self) -> str:
+        return self.data.get("name") or self.data.get("label") or self.id
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} {self.id}>"
+
+
+@dataclass
+class MethodUsers:
+    municipalities: list[Record] = field(default_factory=list)
+    projects: list[Record] = field(default_factory=list)
+
+
+@dataclass
+class CriterionVerdict:
+    record: Record
+    verdict: dict
+
+
+class KnowledgeBase:
+    def __init__(self, *, municipalities, projects, methods, criteria, sources, glossary):
+        by_name = lambda r: swedish_sort_key(r.name)  # noqa: E731
+        self.municipalities: dict[str, Record] = {r.id: r for r in sorted(municipalities, key=by_name)}
+        self.projects: dict[str, Record] = {r.id: r for r in sorted(projects, key=by_name)}
+        self.methods: dict[str, Record] = {r.id: r for r in sorted(methods, key=by_name)}
+        self.criteria: dict[str, Record] = {r.id: r for r in sorted(criteria, key=lambda r: r["number"])}
+        self.sources: dict[str, Record] = {r.id: r for r in sources}
+        self.glossary: list[dict] = sorted(glossary, key=lambda g: swedish_sort_key(g["term"]))
+        self._derive()
+
+    @property
+    def records(self) -> list[Record]:
+        """Every municipality, project and method."""
+        return [*self.municipalities.values(), *self.projects.values(), *self.methods.values()]
+
+    def _derive(self) -> None:
+        self.projects_by_municipality = {m: [] for m in self.municipalities}
+        self.method_users = {m: MethodUsers() for m in self.methods}
+        self.verdicts_by_criterion = {c: [] for c in self.criteria}
+        self.related = {p: [] for p in self.projects}
+        self.parts = {p: [] for p in self.projects}
+        for municipality in self.municipalities.values():
+            for method in municipality["methods"]:
+                self.method_users[method].municipalities.append(municipality)
+        for project in self.projects.values():
+            for municipality in project["municipalities"]:
+                self.projects_by_municipality[municipality].append(project)
+            for method in project["methods"]:
+                self.method_users[method].projects.append(project)
+            for other in project.get("related_projects", []):
+                self.related[project.id].append(self.projects[other])
+                self.related[other].append(project)
+            if "part_of" in project.data:
+                self.parts[project["part_of"]].append(project)
+        for record in self.verdict_records():
+            for verdict in record.get("criteria", []):
+                self.verdicts_by_criterion[verdict["criterion"]].append(CriterionVerdict(record, verdict))
+        for lists in (self.related, self.parts):
+            for items in lists.values():
+                items.sort(key=lambda r: swedish_sort_key(r.name))
+
+    # Queries used by pages, the matrix and the exports.
+
+    def model_municipalities(self) -> list[Record]:
+        return [m for m in self.municipalities.values() if m["model_municipality"]]
+
+    def verdict_records(self) -> list[Record]:
+        """Municipalities and projects that have at least one criterion verdict."""
+        return [r for r in (*self.municipalities.values(), *self.projects.values()) if r.get("criteria")]
+
+    def projects_with_verdicts(self) -> list[Record]:
+        return [p for p in self.projects.values() if p.get("criteria")]
+
+    def verdict(self, record: Record, criterion_id: str) -> dict | None:
+        for verdict in record.get("criteria", []):
+            if verdict["criterion"] == criterion_id:
+                return verdict
+        return None
+
+    def methods_of(self, record: Record) -> list[Record]:
+        return [self.methods[m] for m in record.get("methods", [])]
+
+    def municipalities_of(self, project: Record) -> list[Record]:
+        return [self.municipalities[m] for m in project["municipalities"]]
+
+    def parent_of(self, project: Record) -> Record | None:
+        parent = project.get("part_of")
+        return self.projects[parent] if parent else None
+
+    def source(self, source_id: str) -> Record:
+        return self.sources[source_id]

@@ -1,0 +1,50 @@
+"""One problem found in a record, with everything a contributor needs to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: int
+    path: str
+    """Field path such as ``criteria[3].rating``; empty for the whole file."""
+    message: str
+    found: str | None = None
+    expected: str | None = None
+    tip: str | None = None
+    code: str = "error"
+    """Stable machine-readable kind, e.g. ``yaml.syntax`` or ``reference.unknown``."""
+
+    def location(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+    def describe(self) -> str:
+        """The problem as one line of Swedish text, without the location."""
+        parts = [f"{self.path}: {self.message}" if self.path else self.message]
+        if self.found is not None:
+            parts.append(f"hittade {self.found}")
+        if self.expected is not None:
+            parts.append(f"förväntade {self.expected}")
+        text = "; ".join(parts) + "."
+        if self.tip:
+            text += f" Tips: {self.tip}"
+        return text
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.describe()}"
+
+
+class ValidationFailed(Exception):
+    """Raised when the content has problems; carries every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        count = len(self.problems)
+        summary = "1 problem" if count == 1 else f"{count} problem"
+        lines = [f"Kunskapsbankens poster har {summary}:"]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))

@@ -1,0 +1,117 @@
+"""The JSON Schemas of the record kinds: loading, bundling and validation.
+
+The schema files in ``schema/`` are the single source of truth (editors read them through the
+``$schema`` modeline). For speed, each kind is checked first by a compiled validator
+(fastjsonschema); only a record that fails is run through jsonschema, which reports every
+error with its path so the contributor sees them all at once.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import fastjsonschema
+import jsonschema
+
+COMMON = "common.schema.json"
+KIND_SCHEMAS = {
+    "municipality": "municipality.schema.json",
+    "project": "project.schema.json",
+    "method": "method.schema.json",
+    "criteria": "criteria.schema.json",
+    "sources": "sources.schema.json",
+    "glossary": "glossary.schema.json",
+}
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def is_partial_date(value: object) -> bool:
+    """``2011``, ``2011-09`` or a real calendar date ``2011-09-01``."""
+    if not isinstance(value, str):
+        return True  # formats only constrain strings
+    if not _PARTIAL_DATE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def is_date(value: object) -> bool:
+    return not isinstance(value, str) or (len(value) == 10 and is_partial_date(value))
+
+
+FORMATS = {"partial-date": is_partial_date, "date": is_date}
+
+
+def _format_checker() -> jsonschema.FormatChecker:
+    checker = jsonschema.FormatChecker(formats=())
+    for name, func in FORMATS.items():
+        checker.checks(name)(func)
+    return checker
+
+
+def bundle(schema: dict, common: dict) -> dict:
+    """One self-contained schema: ``common.schema.json#/$defs/x`` becomes ``#/$defs/x``."""
+    bundled = copy.deepcopy(schema)
+    bundled["$defs"] = {**copy.deepcopy(common.get("$defs", {})), **bundled.get("$defs", {})}
+
+    def rewrite(node):
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith(COMMON + "#"):
+                node["$ref"] = ref[len(COMMON):]
+            for value in node.values():
+                rewrite(value)
+        elif isinstance(node, list):
+            for value in node:
+                rewrite(value)
+
+    rewrite(bundled)
+    return bundled
+
+
+@dataclass
+class KindSchema:
+    kind: str
+    file: str
+    schema: dict
+    """The bundled schema (all references local)."""
+    fast: object
+    detailed: jsonschema.protocols.Validator
+
+    def is_valid(self, data: object) -> bool:
+        try:
+            self.fast(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    def errors(self, data: object) -> list[jsonschema.ValidationError]:
+        return sorted(self.detailed.iter_errors(data), key=lambda e: list(e.absolute_path).__repr__())
+
+
+def load_schemas(schema_dir: Path) -> dict[str, KindSchema]:
+    common = json.loads((schema_dir / COMMON).read_text(encoding="utf-8"))
+    checker = _format_checker()
+    result = {}
+    for kind, file in KIND_SCHEMAS.items():
+        raw = json.loads((schema_dir / file).read_text(encoding="utf-8"))
+        bundled = bundle(raw, common)
+        cls = jsonschema.validators.validator_for(bundled)
+        result[kind] = KindSchema(
+            kind=kind,
+            file=file,
+            schema=bundled,
+            fast=fastjsonschema.compile(bundled, formats=FORMATS),
+            detailed=cls(bundled, format_checker=checker),
+        )
+    return result
