@@ -22,7 +22,8 @@ def swedish_sort_key(text: str) -> str:
 class Record:
     """One YAML record; fields are read as ``record["name"]`` (or ``record.name`` in Jinja)."""
 
-    kind: str
+    record_type: str
+    """municipality, project, method, criterion, source or glossary (a project's own field ``kind`` is data)."""
     id: str
     data: dict
     file: str
@@ -41,7 +42,7 @@ class Record:
         return self.data.get("name") or self.data.get("label") or self.id
 
     def __repr__(self) -> str:
-        return f"<{self.kind} {self.id}>"
+        return f"<{self.record_type} {self.id}>"
 
 
 @dataclass

@@ -64,7 +64,7 @@ class ReferenceChecker:
 
     def check_record(self, record: Record) -> None:
         for kind, field, target in REFERENCE_FIELDS:
-            if record.kind != kind or field not in record.data:
+            if record.record_type != kind or field not in record.data:
                 continue
             value = record.data[field]
             if isinstance(value, list):
@@ -91,7 +91,7 @@ class ReferenceChecker:
                 self.check_source_documents(record, value, path + (i,))
 
     def _check_relations(self, record: Record) -> None:
-        if record.kind != "project":
+        if record.record_type != "project":
             return
         projects = self.index.get("project", {})
         for i, other in enumerate(_list(record.data.get("related_projects"))):
@@ -124,7 +124,7 @@ class ReferenceChecker:
                           code="duplicate_verdict", expected="en bedömning per kriterium",
                           tip=f"Slå ihop med bedömningen criteria[{seen[criterion]}].")
             seen.setdefault(criterion, i)
-        if record.kind == "municipality" and record.data.get("model_municipality") is True:
+        if record.record_type == "municipality" and record.data.get("model_municipality") is True:
             missing = [c for c in self.index.get("criterion", {}) if c not in seen]
             if missing:
                 self._add(record, ("criteria",), "en modellkommun ska ha en bedömning för vart och ett av de tio kriterierna",

@@ -121,7 +121,7 @@ def _check_identity(content: Content, record: Record, stem: str, doc: YamlDocume
                                         found=f"'{record.id}'", expected=f"'{stem}' (filnamnet utan .yml)",
                                         tip="Byt namn på filen eller ändra id så att de är lika.",
                                         code="identity.file_name"))
-    existing = content.records[record.kind].get(record.id)
+    existing = content.records[record.record_type].get(record.id)
     if existing is not None:
         content.problems.append(Problem(record.file, line, column, "id", f"id '{record.id}' finns redan",
                                         found=f"samma id i {existing.file}", expected="ett unikt id",

@@ -1,0 +1,12 @@
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class KunskapsbankenConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    """Folder with the YAML records, relative to mkdocs.yml."""
+    schema_dir = c.Type(str, default="schema")
+    """Folder with the JSON Schemas, relative to mkdocs.yml; also published at /schema/."""
+    templates_dir = c.Optional(c.Type(str))
+    """Optional folder whose templates override the plugin's page templates."""
+    publish_schemas = c.Type(bool, default=True)

@@ -1,0 +1,34 @@
+"""Swedish words for the model's English enum values, shared by pages, matrix and exports."""
+
+NOT_KNOWN_TEXT = "Uppgift saknas i källorna"
+
+RATINGS = {
+    # value: (label, short label, symbol) — the symbol is never shown without the text.
+    "met": ("Uppfyllt", "Ja", "✓"),
+    "partly_met": ("Delvis uppfyllt", "Delvis", "◐"),
+    "not_met": ("Inte uppfyllt", "Nej", "✗"),
+    "not_known": ("Okänt", "Okänt", "?"),
+}
+KINDS = {"project": "Projekt", "pilot_study": "Förstudie", "permanent_activity": "Permanent verksamhet"}
+STATUSES = {"planned": "Planerat", "ongoing": "Pågår", "completed": "Avslutat", "not_known": "Okänd status"}
+IMPLEMENTATIONS = {
+    "implemented": "Infört i ordinarie verksamhet",
+    "partly": "Delvis infört",
+    "not_implemented": "Inte infört",
+    "not_known": "Okänt om det infördes",
+}
+OUTCOMES = {"reached": "Uppnått", "partly_reached": "Delvis uppnått", "not_reached": "Inte uppnått",
+            "not_known": "Okänt utfall"}
+RECORD_KINDS = {"municipality": "Kommun", "project": "Projekt", "method": "Metod", "criterion": "Kriterium"}
+
+
+def rating_label(value: str) -> str:
+    return RATINGS[value][0]
+
+
+def project_status(project) -> str:
+    """The status a reader needs at a glance: the status, and 'införd' once implemented."""
+    status = STATUSES[project["status"]]
+    if project["status"] == "completed" and project["implementation"]["status"] == "implemented":
+        return "Avslutat och infört"
+    return status

@@ -1,0 +1,48 @@
+"""Markdown from contributors → safe HTML: the site's own Markdown, then the nh3 sanitiser.
+
+Sanitising after rendering is what makes it safe: Markdown passes raw HTML through and
+``attr_list`` can add attributes, so only the sanitiser's allow-list decides what reaches a page.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "p", "br", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
+    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "abbr", "del", "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitise(html: str) -> str:
+    """Keep harmless formatting; drop scripts, event handlers, styles and javascript: URLs."""
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer")
+
+
+class MarkdownRenderer:
+    def __init__(self, extensions: list | None = None, extension_configs: dict | None = None):
+        # Header ids and permalinks make no sense inside a field; everything else the site uses does.
+        extensions = [e for e in (extensions or []) if e not in ("toc", "markdown.extensions.toc")]
+        self._md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs or {})
+        self._cache: dict[str, Markup] = {}
+
+    def render(self, text: str | None) -> Markup:
+        if not text:
+            return Markup("")
+        cached = self._cache.get(text)
+        if cached is None:
+            html = self._md.reset().convert(text)
+            cached = self._cache[text] = Markup(sanitise(html))
+        return cached
+
+    def render_inline(self, text: str | None) -> Markup:
+        """For short texts inside a sentence or table cell: no surrounding paragraph."""
+        html = str(self.render(text))
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)

@@ -1,0 +1,69 @@
+"""Renders a page body from its Jinja template (autoescaped) and the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from kunskapsbanken.data.model import KnowledgeBase, Record
+from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render.markdown import MarkdownRenderer
+from kunskapsbanken.render.pages import PageSpec
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+class RenderedPage:
+    def __init__(self, html: str, toc: list[tuple[int, str, str]]):
+        self.html = html
+        self.toc = toc
+        """(level, anchor id, title) for every section heading, in order."""
+
+
+class PageRenderer:
+    def __init__(self, kb: KnowledgeBase, markdown: MarkdownRenderer, *, use_directory_urls: bool = True,
+                 override_dirs: list[Path] | None = None, site_info: dict | None = None):
+        self.kb = kb
+        self.markdown = markdown
+        self.use_directory_urls = use_directory_urls
+        loader = jinja2.ChoiceLoader([
+            *(jinja2.FileSystemLoader(str(d)) for d in (override_dirs or []) if d.is_dir()),
+            jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        ])
+        self.env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                                      trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["md"] = markdown.render
+        self.env.filters["md_inline"] = markdown.render_inline
+        self.env.filters["num"] = format_number
+        self.env.globals.update(labels=labels, kb=kb, site=site_info or {},
+                                NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS)
+
+    def url_of(self, target: Record | str) -> str:
+        src = target if isinstance(target, str) else urls.record_src(target.record_type, target.id)
+        return urls.src_to_url(src, self.use_directory_urls)
+
+    def render(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
+        page_url = urls.src_to_url(spec.src_uri, self.use_directory_urls) if page_url is None else page_url
+        toc: list[tuple[int, str, str]] = []
+
+        def link(target, anchor: str = "") -> str:
+            href = urls.relative_url(self.url_of(target), page_url)
+            return href + (f"#{anchor}" if anchor else "")
+
+        def toc_add(level: int, anchor: str, title: str) -> str:
+            # Called by the ``heading`` macro so that MkDocs' table of contents lists each section.
+            toc.append((level, anchor, title))
+            return ""
+
+        template = self.env.get_template(spec.template)
+        html = template.render(page=spec, record=spec.record, link=link, toc_add=toc_add, **spec.extra)
+        return RenderedPage(html, toc)
+
+
+def format_number(value) -> str:
+    """Swedish number style: 71 000 and 12,5 (a no-break space groups thousands)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,}".replace(",", "\u00a0").replace(".", ",")
+    return f"{int(value):,}".replace(",", "\u00a0")
