@@ -1,0 +1,40 @@
+# The two commands a new user needs (see README.md):
+#   make serve   set everything up and serve the site on http://127.0.0.1:8000
+#   make test    set everything up (Python packages, Chromium, axe-core, vnu) and run every test
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build validate test test-deps bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict
+
+validate: setup
+	$(PY) -m kunskapsbanken validate
+
+test-deps: setup
+	bash scripts/install-test-deps.sh
+
+test: test-deps
+	$(PY) -m kunskapsbanken validate
+	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m bench --smoke
+
+bench: setup
+	$(PY) -m bench
+
+clean:
+	rm -rf site $(VENV) tests/browser/node_modules test-output
