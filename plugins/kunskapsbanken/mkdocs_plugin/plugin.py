@@ -3,9 +3,11 @@
 * ``on_pre_build`` loads and validates every record. It runs before MkDocs cleans ``site_dir``,
   so an invalid record stops the build and the previous site stays as it was.
 * ``on_files`` adds one generated page per record and index (``File.generated``), with
-  ``edit_uri`` pointing at the YAML file, plus the published JSON Schemas.
+  ``edit_uri`` pointing at the YAML file, plus the open-data files and the JSON Schemas.
 * ``on_page_content`` replaces a generated page's body with its rendered template. Back-links
-  and the matrix need no late ``on_env`` pass: every relation is derived by the model up front.
+  and the matrix need no late pass: every relation is derived by the model up front.
+* ``on_env`` runs once every page exists: it collects the news posts (their URLs come from the
+  blog plugin), which the start page (``on_page_context``) and the news feed need.
 * ``on_serve`` watches the records, schemas and templates so ``mkdocs serve`` reloads on edits.
 """
 
@@ -20,12 +22,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from kunskapsbanken.data import ValidationFailed, load_knowledge_base
+from kunskapsbanken.data.history import git_history, last_updated
+from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
+from kunskapsbanken.render import feeds
+from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
 from kunskapsbanken.render.renderer import TEMPLATE_DIR, PageRenderer
 
 log = get_plugin_logger(__name__)
+
+RECENT_RECORDS = 8
+LATEST_POSTS = 5
 
 
 class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
@@ -39,6 +48,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.override_dir = root / self.config.templates_dir if self.config.templates_dir else None
         self.kb = None
         self.specs: dict[str, PageSpec] = {}
+        self.posts: list[feeds.FeedEntry] = []
         return config
 
     def on_pre_build(self, config):
@@ -46,10 +56,13 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             self.kb = load_knowledge_base(self.content_dir, self.schema_dir, self.root)
         except ValidationFailed as exc:
             raise PluginError(str(exc)) from None
+        self.history = git_history(self.root, self.config.content_dir)
         markdown = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
         self.renderer = PageRenderer(self.kb, markdown, use_directory_urls=config.use_directory_urls,
                                      override_dirs=[self.override_dir] if self.override_dir else [],
                                      site_info={"name": config.site_name, "url": config.site_url or ""})
+        self.renderer.env.globals.update(history=self.history,
+                                         last_updated=lambda record: last_updated(record, self.history))
 
     def on_files(self, files: Files, config):
         self.specs = {}
@@ -57,12 +70,21 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             if files.get_file_from_path(spec.src_uri):
                 log.warning(f"docs/{spec.src_uri} finns redan; den genererade sidan hoppas över")
                 continue
-            front = f"---\ntitle: {_yaml_string(spec.title)}\ndescription: {_yaml_string(spec.description)}\n---\n"
+            front = f"---\ntitle: {json.dumps(spec.title, ensure_ascii=False)}\n" \
+                    f"description: {json.dumps(spec.description, ensure_ascii=False)}\n---\n"
             file = File.generated(config, spec.src_uri, content=front)
             # edit_uri is relative to the docs folder's edit URL; the records live beside docs/.
             file.edit_uri = f"../{spec.edit_path}" if spec.edit_path else None
             files.append(file)
             self.specs[spec.src_uri] = spec
+        for path, content in export_files(self.kb, build_matrix(self.kb)).items():
+            files.append(File.generated(config, path, content=content))
+        # The feeds' content needs the blog's post URLs, known only in on_env; registering the
+        # files now lets Markdown links to them validate, and on_env runs before files are copied.
+        self.feed_files = {path: File.generated(config, path, content="") for path in
+                           (feeds.NEWS_FEED, feeds.CHANGES_FEED)}
+        for file in self.feed_files.values():
+            files.append(file)
         if self.config.publish_schemas:
             for path in sorted(self.schema_dir.glob("*.schema.json")):
                 files.append(File.generated(config, f"schema/{path.name}", abs_src_path=str(path)))
@@ -76,16 +98,42 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         page.toc = get_toc(_toc_tokens(rendered.toc))
         return rendered.html
 
+    def on_env(self, env, config, files):
+        self.posts = []
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or not file.src_uri.startswith("blog/posts/"):
+                continue
+            date = page.meta.get("date")
+            created = date.get("created") if isinstance(date, dict) else date
+            self.posts.append(feeds.FeedEntry(
+                title=page.title or file.name, url=feeds.absolute(config.site_url or "", page.url),
+                id=feeds.absolute(config.site_url or "", page.url), date=str(created)[:10],
+                summary=page.meta.get("description", ""), categories=tuple(page.meta.get("categories", [])),
+                path=page.url))
+        self.posts.sort(key=lambda p: (p.date, p.url), reverse=True)
+        site_url = config.site_url or ""
+        atom = self.renderer.env.get_template("atom.xml")
+        for path, feed in ((feeds.NEWS_FEED, feeds.news_feed(self.posts, site_url)),
+                           (feeds.CHANGES_FEED, feeds.changes_feed(self.kb, self.history, site_url))):
+            self.feed_files[path].content_string = atom.render(feed=feed)
+        return env
+
+    def on_page_context(self, context, page, config, nav):
+        if page.file.src_uri == "index.md" and self.kb is not None:
+            recent = sorted(self.kb.records, key=lambda r: (last_updated(r, self.history), r.name),
+                            reverse=True)[:RECENT_RECORDS]
+            updates = self.renderer.render_template(
+                "home_updates.html", page.url, posts=self.posts[:LATEST_POSTS], recent=recent,
+                news_feed=feeds.NEWS_FEED, changes_feed=feeds.CHANGES_FEED)
+            page.content = (page.content or "") + updates.html
+        return context
+
     def on_serve(self, server, config, builder):
         for folder in (self.content_dir, self.schema_dir, TEMPLATE_DIR, self.override_dir):
             if folder and folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-def _yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
 
 
 def _toc_tokens(entries: list[tuple[int, str, str]]) -> list[dict]:

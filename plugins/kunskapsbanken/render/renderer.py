@@ -35,15 +35,21 @@ class PageRenderer:
         self.env.filters["md"] = markdown.render
         self.env.filters["md_inline"] = markdown.render_inline
         self.env.filters["num"] = format_number
-        self.env.globals.update(labels=labels, kb=kb, site=site_info or {},
+        self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
+                                last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS)
 
     def url_of(self, target: Record | str) -> str:
-        src = target if isinstance(target, str) else urls.record_src(target.record_type, target.id)
-        return urls.src_to_url(src, self.use_directory_urls)
+        """A record, a source file (``x.md``) or an already site-relative URL."""
+        if isinstance(target, Record):
+            return urls.src_to_url(urls.record_src(target.record_type, target.id), self.use_directory_urls)
+        return urls.src_to_url(target, self.use_directory_urls) if target.endswith(".md") else target
 
     def render(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
         page_url = urls.src_to_url(spec.src_uri, self.use_directory_urls) if page_url is None else page_url
+        return self.render_template(spec.template, page_url, page=spec, record=spec.record, **spec.extra)
+
+    def render_template(self, template_name: str, page_url: str, **context) -> RenderedPage:
         toc: list[tuple[int, str, str]] = []
 
         def link(target, anchor: str = "") -> str:
@@ -55,8 +61,7 @@ class PageRenderer:
             toc.append((level, anchor, title))
             return ""
 
-        template = self.env.get_template(spec.template)
-        html = template.render(page=spec, record=spec.record, link=link, toc_add=toc_add, **spec.extra)
+        html = self.env.get_template(template_name).render(link=link, toc_add=toc_add, **context)
         return RenderedPage(html, toc)
 
 
