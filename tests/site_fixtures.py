@@ -14,6 +14,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The project whose site the tests build: this checkout, unless KB_TEST_PROJECT names another
+# (a developer's scratch copy with other content).
+PROJECT = Path(os.environ.get("KB_TEST_PROJECT", ROOT)).resolve()
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -41,7 +44,7 @@ def copy_project(dest: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The real knowledge base built with ``mkdocs build --strict``; fails loudly on any warning."""
     site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(ROOT, site)
+    result = mkdocs_build(PROJECT, site)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return site
 
@@ -50,7 +53,7 @@ def built_site(tmp_path_factory) -> Path:
 def knowledge_base():
     from kunskapsbanken.data import load_knowledge_base
 
-    return load_knowledge_base(ROOT / "content", ROOT / "schema", ROOT)
+    return load_knowledge_base(PROJECT / "content", PROJECT / "schema", PROJECT)
 
 
 def read_html(site: Path, url: str):

@@ -70,8 +70,11 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             if files.get_file_from_path(spec.src_uri):
                 log.warning(f"docs/{spec.src_uri} finns redan; den genererade sidan hoppas över")
                 continue
-            front = f"---\ntitle: {json.dumps(spec.title, ensure_ascii=False)}\n" \
-                    f"description: {json.dumps(spec.description, ensure_ascii=False)}\n---\n"
+            meta = {"title": spec.title, "description": spec.description}
+            if spec.hide:
+                meta["hide"] = list(spec.hide)
+            # JSON is valid YAML: front matter without any hand-made quoting.
+            front = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
             file = File.generated(config, spec.src_uri, content=front)
             # edit_uri is relative to the docs folder's edit URL; the records live beside docs/.
             file.edit_uri = f"../{spec.edit_path}" if spec.edit_path else None

@@ -19,6 +19,9 @@ class PageSpec:
     """Repository path of the file to edit for this page (the YAML record)."""
     description: str = ""
     extra: dict = field(default_factory=dict)
+    """More template context."""
+    hide: tuple = ()
+    """Theme parts to hide on this page (Material's ``hide`` front matter), e.g. the side navigation."""
 
 
 def _summary_line(record: Record) -> str:
@@ -39,7 +42,7 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                  description="De tio kriterierna som modellkommunerna valdes efter."),
         PageSpec(urls.MATRIX, "Jämförelse mot kriterierna", "matrix.html", edit_path="content/municipalities/",
                  description="Modellkommunerna och projekten bedömda mot de tio kriterierna.",
-                 extra={"matrix": build_matrix(kb)}),
+                 extra={"matrix": build_matrix(kb)}, hide=("navigation",)),
         PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path="content/glossary.yml",
                  description="Förkortningar som används i kunskapsbanken."),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path="content/sources.yml",
