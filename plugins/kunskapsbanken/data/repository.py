@@ -110,6 +110,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     for kind in ("criterion", "source", "glossary"):
         for record in content.records[kind].values():
             checker.check_source_documents(record, record.data, ())
+            checker.check_unsafe_text(record)
     content.problems.extend(checker.problems)
     return content
 

@@ -6,6 +6,8 @@ Sanitising after rendering is what makes it safe: Markdown passes raw HTML throu
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -18,10 +20,16 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# nh3 removes a disallowed href but keeps the <a>; a link without href is invalid HTML, so its
+# text is kept without the element. nh3's output is canonical (double-quoted attributes).
+_ANCHOR_WITHOUT_HREF = re.compile(r'<a((?:\s+(?!href=)[a-z-]+="[^"]*")*)\s*>(.*?)</a>', re.S)
+
+
 def sanitise(html: str) -> str:
     """Keep harmless formatting; drop scripts, event handlers, styles and javascript: URLs."""
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener noreferrer")
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                      link_rel="noopener noreferrer")
+    return _ANCHOR_WITHOUT_HREF.sub(r"\2", clean)
 
 
 class MarkdownRenderer:

@@ -1,0 +1,36 @@
+"""Contributor text that could run script in a browser is refused at validation time.
+
+The site also sanitises every rendered field (render/markdown.py); this check exists so that a
+contributor is told, at the exact line, instead of having their text silently altered.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNSAFE = [
+    (re.compile(r"<\s*/?\s*script\b", re.I), "<script>"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I | re.S), "ett händelseattribut (on…=) i HTML"),
+    (re.compile(r"\b(?:java|vb)script\s*:", re.I), "en javascript:-länk"),
+    (re.compile(r"\bdata\s*:\s*text/html", re.I), "en data:text/html-länk"),
+]
+
+
+def unsafe_fragment(text: str) -> str | None:
+    """What in ``text`` is unsafe, in Swedish words, or None."""
+    for pattern, name in _UNSAFE:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def walk_strings(node, path: tuple = ()):
+    """Every string in a parsed record with its field path."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from walk_strings(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk_strings(value, path + (i,))
