@@ -170,3 +170,18 @@ def test_screenshots(site_url, browser, knowledge_base, width):
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 5000
     context.close()
+
+
+def test_matrix_cells_show_symbol_and_word(site_url, page):
+    """Never colour alone: each cell shows its rating's symbol (drawn by CSS) and its word."""
+    from kunskapsbanken.render import labels
+
+    page.goto(site_url + "jamforelse/")
+    cells = page.eval_on_selector_all(
+        "table.kb-matrix td[class^='c-'] a",
+        "els => els.map(a => [a.parentElement.className, getComputedStyle(a, '::before').content, a.textContent])")
+    assert cells
+    by_code = {code: (symbol, short) for _, short, symbol, code in labels.RATINGS.values()}
+    for class_name, before, text in cells:
+        symbol, short = by_code[class_name[2:]]
+        assert symbol in before and text == short, (class_name, before, text)

@@ -131,8 +131,9 @@ def test_matrix_cells_equal_the_verdicts_and_totals_add_up(built_site, knowledge
                 if verdict is None:
                     assert cell.get_text(strip=True) == "–"
                     continue
-                short, symbol = labels.RATINGS[verdict["rating"]][1:]
-                assert cell.get_text(" ", strip=True) == f"{symbol} {short}"  # symbol AND text
+                short, symbol, code = labels.RATINGS[verdict["rating"]][1:]
+                assert cell.get_text(" ", strip=True) == short
+                assert cell["class"] == [f"c-{code}"]  # the class that draws the symbol beside the word
                 target = resolve_href("jamforelse/", cell.a["href"])
                 assert target == page_url(record.record_type, record.id)
                 anchor = cell.a["href"].split("#")[1]
@@ -167,7 +168,7 @@ def test_model_municipality_page_shows_all_ten_verdicts(built_site, knowledge_ba
     for municipality in knowledge_base.model_municipalities():
         soup = read_html(built_site, page_url("municipality", municipality.id))
         items = soup.select("ol.kb-verdicts > li")
-        assert [li["id"] for li in items] == [f"kriterium-{n}" for n in range(1, 11)]
+        assert [li["id"] for li in items] == [f"k{n}" for n in range(1, 11)]
         for li, criterion in zip(items, knowledge_base.criteria.values()):
             verdict = knowledge_base.verdict(municipality, criterion.id)
             assert labels.rating_label(verdict["rating"]) in li.get_text(" ", strip=True)

@@ -3,11 +3,11 @@
 NOT_KNOWN_TEXT = "Uppgift saknas i källorna"
 
 RATINGS = {
-    # value: (label, short label, symbol) — the symbol is never shown without the text.
-    "met": ("Uppfyllt", "Ja", "✓"),
-    "partly_met": ("Delvis uppfyllt", "Delvis", "◐"),
-    "not_met": ("Inte uppfyllt", "Nej", "✗"),
-    "not_known": ("Okänt", "Okänt", "?"),
+    # value: (label, short label, symbol, CSS code) — the symbol is never shown without the text.
+    "met": ("Uppfyllt", "Ja", "✓", "m"),
+    "partly_met": ("Delvis uppfyllt", "Delvis", "◐", "p"),
+    "not_met": ("Inte uppfyllt", "Nej", "✗", "n"),
+    "not_known": ("Okänt", "Okänt", "?", "u"),
 }
 KINDS = {"project": "Projekt", "pilot_study": "Förstudie", "permanent_activity": "Permanent verksamhet"}
 STATUSES = {"planned": "Planerat", "ongoing": "Pågår", "completed": "Avslutat", "not_known": "Okänd status"}

@@ -1,0 +1,28 @@
+"""``python -m bench``: the full benchmark, written to docs/prestanda.md.
+``python -m bench --smoke``: a tiny run that only proves the benchmark still works (CI)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bench.run import ROOT, run
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, no budgets enforced, no report")
+    parser.add_argument("--report", default=str(ROOT / "docs" / "prestanda.md"))
+    args = parser.parse_args()
+    if args.smoke:
+        status = run([("riktiga", 0, 0), ("10/30", 10, 30), ("20/60", 20, 60)], serve=False, report=None,
+                     command="python -m bench --smoke")
+        print("Röktest klart: mätningen fungerar (budgetarna gäller bara den fulla körningen).")
+        return 0 if status in (0, 1) else status
+    return run([("riktiga", 0, 0), ("290/1000", 290, 1000), ("290/5000", 290, 5000)], serve=True,
+               report=Path(args.report), command="python -m bench")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

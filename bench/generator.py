@@ -1,0 +1,133 @@
+"""Synthetic, schema-valid knowledge bases of any size, deterministic for a given seed.
+
+Field sizes follow the real records (a municipality ~3–4 KB of YAML, a project ~2 KB), with
+references to real methods and criteria, and ten verdicts on every municipality so that the
+comparison matrix has one row per municipality, as it would with 290 assessed municipalities.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+VOCABULARIES = ("criteria.yml", "sources.yml", "glossary.yml")
+WORDS = ("arbete stöd samverkan kommun individ handledare arbetsgivare praktik anställning insats "
+         "deltagare metod uppföljning rehabilitering motivation utbildning samordning förbund "
+         "funktionsnedsättning daglig verksamhet lönebidrag arbetsträning coach resultat mål "
+         "Arbetsförmedlingen Försäkringskassan socialtjänst öppna arbetsmarknaden").split()
+COUNTIES = ["Västerbottens län", "Gävleborgs län", "Värmlands län", "Västra Götalands län", "Stockholms län",
+            "Skåne län", "Uppsala län", "Örebro län", "Jönköpings län", "Norrbottens län"]
+RATINGS = ["met", "partly_met", "not_met", "not_known"]
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}.schema.json\n"
+
+
+class Synthesizer:
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+
+    def sentence(self, words: int) -> str:
+        text = " ".join(self.rng.choice(WORDS) for _ in range(words))
+        return text[0].upper() + text[1:] + "."
+
+    def paragraph(self, sentences: int) -> str:
+        return " ".join(self.sentence(self.rng.randint(8, 16)) for _ in range(sentences))
+
+    def source(self) -> dict:
+        return {"document": "rss-rapport-2012", "section": self.rng.choice(["Resultat", "Hinder", "Projekt"])}
+
+    def sourced(self, n: int) -> list[dict]:
+        return [{"text": self.sentence(12), "source": self.source()} for _ in range(n)]
+
+    def municipality(self, index: int, methods: list[str], criteria: list[str]) -> dict:
+        rng = self.rng
+        return {
+            "id": f"kommun-{index:04d}",
+            "name": f"Kommun {index:04d}",
+            "county": rng.choice(COUNTIES),
+            "population": {"value": rng.randint(2500, 980000), "approximate": True, "year": "not_known",
+                           "source": self.source()},
+            "model_municipality": index % 58 == 0,
+            "summary": self.paragraph(3),
+            "largest_employers": {"items": ["Kommunen", "Regionen", f"Företag {index}"], "source": self.source()},
+            "coordination": {"text": self.paragraph(2), "bodies": [{"name": f"Samordningsförbundet {index}"}],
+                             "partners": ["Arbetsförmedlingen", "Försäkringskassan"], "source": self.source()},
+            "methods": sorted(rng.sample(methods, 3)),
+            "process": {"steps": [{"title": f"Steg {i}", "text": self.sentence(14)} for i in range(1, 5)],
+                        "source": self.source()},
+            "results": {"text": self.paragraph(2),
+                        "figures": [{"label": "Deltagare i arbete", "value": rng.randint(1, 90), "unit": "personer",
+                                     "period": "2011", "source": self.source()}]},
+            "success_factors": self.sourced(3),
+            "obstacles": self.sourced(2),
+            "criteria": [{"criterion": c, "rating": rng.choice(RATINGS), "justification": self.sentence(18),
+                          "source": self.source()} for c in criteria],
+            "sources": [self.source()],
+            "updated": "2026-11-22",
+        }
+
+    def project(self, index: int, municipalities: list[str], methods: list[str]) -> dict:
+        rng = self.rng
+        start = rng.randint(2005, 2014)
+        return {
+            "id": f"projekt-{index:05d}",
+            "name": f"Projekt {index:05d}",
+            "kind": rng.choice(["project", "pilot_study", "permanent_activity"]),
+            "municipalities": [rng.choice(municipalities)],
+            "summary": self.paragraph(2),
+            "owner": f"Kommun {rng.randint(1, 290)}",
+            "partners": ["Arbetsförmedlingen"],
+            "funders": ["ESF"],
+            "period": {"start": str(start), "end": str(start + rng.randint(1, 3))},
+            "status": rng.choice(["planned", "ongoing", "completed"]),
+            "status_as_of": "2015",
+            "implementation": {"status": rng.choice(["implemented", "partly", "not_implemented", "not_known"]),
+                               "text": self.sentence(14)},
+            "target_group": self.sentence(16),
+            "goals": [{"goal": self.sentence(10), "target": f"{rng.randint(5, 60)} %",
+                       "outcome": rng.choice(["reached", "partly_reached", "not_reached", "not_known"]),
+                       "source": self.source()}],
+            "methods": sorted(rng.sample(methods, 2)),
+            "participants": [{"count": rng.randint(5, 200), "counts": "inskrivna deltagare", "source": self.source()}],
+            "results": {"text": self.paragraph(2)},
+            "success_factors": self.sourced(2),
+            "obstacles": self.sourced(1),
+            "evaluations": [],
+            "sources": [self.source()],
+            "updated": "2026-11-22",
+        }
+
+
+def generate(dest: Path, municipalities: int, projects: int, seed: int = 2012) -> Path:
+    """Write a complete content/ folder under ``dest`` and return it."""
+    content = dest / "content"
+    if content.exists():
+        shutil.rmtree(content)
+    for folder in ("municipalities", "projects", "methods"):
+        (content / folder).mkdir(parents=True)
+    for name in VOCABULARIES:
+        shutil.copy2(ROOT / "content" / name, content / name)
+    for method in sorted((ROOT / "content" / "methods").glob("*.yml")):
+        shutil.copy2(method, content / "methods" / method.name)
+    methods = [p.stem for p in sorted((content / "methods").glob("*.yml"))]
+    criteria = [c["id"] for c in yaml.load((content / "criteria.yml").read_text(encoding="utf-8"),
+                                           Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
+    synth = Synthesizer(seed)
+    ids = []
+    for i in range(1, municipalities + 1):
+        record = synth.municipality(i, methods, criteria)
+        ids.append(record["id"])
+        _write(content / "municipalities" / f"{record['id']}.yml", record, "municipality")
+    for i in range(1, projects + 1):
+        record = synth.project(i, ids, methods)
+        _write(content / "projects" / f"{record['id']}.yml", record, "project")
+    return content
+
+
+def _write(path: Path, record: dict, kind: str) -> None:
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump(record, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    path.write_text(SCHEMA_LINE.format(kind) + text, encoding="utf-8")
