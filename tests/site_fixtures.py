@@ -32,11 +32,11 @@ def copy_project(dest: Path) -> Path:
     """A copy of the project's site sources (config, docs, content, schemas, templates)."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "CONTRIBUTING.md"):
-        if (ROOT / name).exists():
-            shutil.copy2(ROOT / name, dest / name)
+        if (PROJECT / name).exists():
+            shutil.copy2(PROJECT / name, dest / name)
     for name in ("docs", "content", "schema", "overrides"):
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, dest / name)
+        if (PROJECT / name).exists():
+            shutil.copytree(PROJECT / name, dest / name)
     return dest
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -70,7 +71,9 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             if files.get_file_from_path(spec.src_uri):
                 log.warning(f"docs/{spec.src_uri} finns redan; den genererade sidan hoppas över")
                 continue
-            meta = {"title": spec.title, "description": spec.description}
+            # Material prints title and description without escaping them, and both come from
+            # contributor text: escape them here, once, so they can only ever be text.
+            meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description))}
             if spec.hide:
                 meta["hide"] = list(spec.hide)
             # JSON is valid YAML: front matter without any hand-made quoting.
@@ -144,7 +147,8 @@ def _toc_tokens(entries: list[tuple[int, str, str]]) -> list[dict]:
     root: list[dict] = []
     stack: list[dict] = []
     for level, anchor, title in entries:
-        token = {"level": level, "id": anchor, "name": title, "html": title, "data-toc-label": "", "children": []}
+        safe = str(escape(title))  # the theme prints TOC names as HTML
+        token = {"level": level, "id": anchor, "name": safe, "html": safe, "data-toc-label": "", "children": []}
         while stack and stack[-1]["level"] >= level:
             stack.pop()
         (stack[-1]["children"] if stack else root).append(token)
