@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.problems import Problem, ValidationFailed
@@ -81,8 +81,8 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             # Records with schema problems still take part in the reference checks, so that
             # one run reports everything; the model is only built when there are no problems.
             record = Record(kind, doc.data["id"], doc.data, file)
-            _check_identity(content, record, path.stem, doc)
-            content.records[kind].setdefault(record.id, record)
+            if _check_identity(content, record, path, doc):
+                content.records[kind].setdefault(record.id, record)
 
     for name, (schema_kind, kind, key) in LIST_FILES.items():
         path = content_dir / name
@@ -115,11 +115,23 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     return content
 
 
-def _check_identity(content: Content, record: Record, stem: str, doc: YamlDocument) -> None:
+def _check_identity(content: Content, record: Record, path: Path, doc: YamlDocument) -> bool:
+    """Report an id that is not the file's name, or is taken; True if the record may use its id.
+
+    The file named after an id owns it: a copy saved as ``ips-kopia.yml`` with ``id: ips`` is one
+    mistake (a duplicate id), reported once, in the copy, whichever file is read first.
+    """
     line, column = doc.position(("id",))
-    if record.id != stem:
+    owner = path.with_name(f"{record.id}.yml")
+    if record.id != path.stem and owner.exists():
+        content.problems.append(Problem(record.file, line, column, "id", f"id '{record.id}' finns redan",
+                                        found=f"samma id i {PurePosixPath(record.file).with_name(owner.name)}", expected="ett unikt id",
+                                        tip=f"Ge posten ett eget id och samma namn på filen, t.ex. id: {path.stem}.",
+                                        code="identity.duplicate"))
+        return False
+    if record.id != path.stem:
         content.problems.append(Problem(record.file, line, column, "id", "id stämmer inte med filnamnet",
-                                        found=f"'{record.id}'", expected=f"'{stem}' (filnamnet utan .yml)",
+                                        found=f"'{record.id}'", expected=f"'{path.stem}' (filnamnet utan .yml)",
                                         tip="Byt namn på filen eller ändra id så att de är lika.",
                                         code="identity.file_name"))
     existing = content.records[record.record_type].get(record.id)
@@ -127,6 +139,8 @@ def _check_identity(content: Content, record: Record, stem: str, doc: YamlDocume
         content.problems.append(Problem(record.file, line, column, "id", f"id '{record.id}' finns redan",
                                         found=f"samma id i {existing.file}", expected="ett unikt id",
                                         code="identity.duplicate"))
+        return False
+    return True
 
 
 def _stray_files(content_dir: Path, relative) -> list[Problem]:

@@ -76,10 +76,14 @@ class SchemaErrorTranslator:
         self.file = file
         self.doc = doc
         self.root = root_schema
+        self.misspelt: set[tuple[tuple, str]] = set()
 
     def problems(self, errors: list[jsonschema.ValidationError]) -> list[Problem]:
+        self.misspelt = _misspelt_required(errors)
         out: list[Problem] = []
         for error in errors:
+            if error.validator == "required" and (tuple(error.absolute_path), _required_field(error)) in self.misspelt:
+                continue  # reported once, as the misspelt key (the line the contributor must fix)
             out.extend(self._translate(error))
         # One clear message per place: drop exact repeats (e.g. from several anyOf branches).
         unique = {(p.line, p.column, p.path, p.message): p for p in out}
@@ -93,8 +97,7 @@ class SchemaErrorTranslator:
         path = tuple(e.absolute_path)
         kind = e.validator
         if kind == "required":
-            name = re.match(r"'(.+?)' is a required property", e.message)
-            field = name.group(1) if name else str(e.validator_value)
+            field = _required_field(e)
             prop = _resolve(e.schema.get("properties", {}).get(field, {}), self.root)
             hint = prop.get("description") or prop.get("title")
             return [self._problem(path + (field,), f"fältet '{field}' saknas", code="required",
@@ -106,6 +109,8 @@ class SchemaErrorTranslator:
             for extra_key in (k for k in e.instance if k not in allowed):
                 near = _closest(extra_key, allowed)
                 tip = f"Menade du '{near}'?" if near else "Tillåtna fält: " + ", ".join(allowed) + "."
+                if (path, near) in self.misspelt:
+                    tip += f" Fältet '{near}' är obligatoriskt och saknas."
                 out.append(self._problem(path + (extra_key,), f"okänt fält '{extra_key}'", key=True,
                                          code="unknown_field", found=f"'{extra_key}'",
                                          expected="ett av fälten " + ", ".join(allowed), tip=tip))
@@ -174,6 +179,27 @@ class SchemaErrorTranslator:
             tip = "Skriv not_known om källorna inte säger något."
         return [self._problem(path, "fel värde", code="any_of", found=show(e.instance),
                               expected=expected, tip=tip)]
+
+
+def _required_field(e: jsonschema.ValidationError) -> str:
+    name = re.match(r"'(.+?)' is a required property", e.message)
+    return name.group(1) if name else str(e.validator_value)
+
+
+def _misspelt_required(errors: list[jsonschema.ValidationError]) -> set[tuple[tuple, str]]:
+    """(object path, required field) pairs where an unknown key in that object is a near-miss of
+    the missing field: one typo, which would otherwise be reported twice."""
+    missing = {(tuple(e.absolute_path), _required_field(e)) for e in errors if e.validator == "required"}
+    found = set()
+    for e in errors:
+        if e.validator != "additionalProperties" or not isinstance(e.instance, dict):
+            continue
+        allowed = list(e.schema.get("properties", {}))
+        for key in e.instance:
+            near = _closest(key, allowed) if key not in allowed else None
+            if near and (tuple(e.absolute_path), near) in missing:
+                found.add((tuple(e.absolute_path), near))
+    return found
 
 
 def _json_type(value: object) -> str:

@@ -124,21 +124,32 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
     if node is None:
         raise fail(1, 1, "filen är tom", code="file.empty", expected="en post med fält")
     doc = YamlDocument(data=None)
-    doc.data = _Builder(doc, fail).build(node, ())
+    doc.data = _Builder(doc, fail, text).build(node, ())
     return doc
+
+
+def _first_alias_mark(text: str):
+    """Where the first ``*alias`` stands: composed nodes only know where their anchor is."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark
+    return None
 
 
 class _Builder:
     """Turns composed nodes into plain values, recording positions and refusing unsafe input."""
 
-    def __init__(self, doc: YamlDocument, fail):
+    def __init__(self, doc: YamlDocument, fail, text: str):
         self.doc = doc
         self.fail = fail
+        self.text = text
         self.seen: set[int] = set()
 
     def build(self, node, path: Path):
         mark = node.start_mark
         if id(node) in self.seen:
+            # Nodes are built in document order, so the first node met twice is the first alias.
+            mark = _first_alias_mark(self.text) or mark
             raise self.fail(mark.line + 1, mark.column + 1, "alias (*namn) är inte tillåtna",
                             code="yaml.alias", path=path,
                             tip="Skriv ut värdet på nytt i stället för att hänvisa till ett ankare (&namn).")

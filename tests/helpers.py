@@ -1,0 +1,34 @@
+"""Shared helpers for the validator and scaffold tests: run the real command, copy the fixture."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "schema"
+MINI_CONTENT = ROOT / "tests" / "fixtures" / "mini_content"
+"""A small valid knowledge base: 2 sources, the 10 criteria, a glossary, 2 methods, 1 model
+municipality with 10 verdicts and 1 project."""
+
+
+def run_cli(*args, cwd: Path | str = ROOT, timeout: float = 120) -> subprocess.CompletedProcess:
+    """``python -m kunskapsbanken *args`` as a contributor runs it, without colours."""
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "kunskapsbanken", *map(str, args)], cwd=cwd, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=timeout)
+
+
+def validate(project: Path, *args) -> subprocess.CompletedProcess:
+    """Validate ``project/content`` against the real schemas; paths are shown from ``project``."""
+    return run_cli("validate", "--content", project / "content", "--schema", SCHEMA, "--root", project, *args)
+
+
+def copy_mini_content(project: Path) -> Path:
+    """A copy of the fixture as ``project/content``; returns the content folder."""
+    content = project / "content"
+    shutil.copytree(MINI_CONTENT, content)
+    return content
