@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+from html.parser import HTMLParser
 from pathlib import Path
 
 from markupsafe import escape
@@ -102,6 +103,9 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             return html
         rendered = self.renderer.render(spec, page.url)
         page.toc = get_toc(_toc_tokens(rendered.toc))
+        # MkDocs validates links to anchors against the ids it saw in the page's Markdown; this
+        # page's body comes from a template, so declare its ids (e.g. kallor.md#kalla-…).
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | _AnchorIds.of(rendered.html)
         return rendered.html
 
     def on_env(self, env, config, files):
@@ -140,6 +144,23 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             if folder and folder.is_dir():
                 server.watch(str(folder))
         return server
+
+
+class _AnchorIds(HTMLParser):
+    """Every ``id`` in an HTML fragment."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(value for name, value in attrs if name == "id" and value)
+
+    @classmethod
+    def of(cls, html: str) -> set[str]:
+        parser = cls()
+        parser.feed(html)
+        return parser.ids
 
 
 def _toc_tokens(entries: list[tuple[int, str, str]]) -> list[dict]:
