@@ -167,7 +167,7 @@ def test_screenshots(site_url, browser, knowledge_base, width):
     for name, url in (("start", ""), ("kommun", f"kommuner/{municipality.id}/"), ("jamforelse", "jamforelse/")):
         page.goto(site_url + url)
         path = SCREENSHOT_DIR / f"{name}-{width}.png"
-        page.screenshot(path=str(path), full_page=True)
+        page.screenshot(path=str(path), full_page=True, animations="disabled")
         assert path.stat().st_size > 5000
     context.close()
 

@@ -42,7 +42,7 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                  description="De tio kriterierna som modellkommunerna valdes efter."),
         PageSpec(urls.MATRIX, "Jämförelse mot kriterierna", "matrix.html", edit_path="content/municipalities/",
                  description="Modellkommunerna och projekten bedömda mot de tio kriterierna.",
-                 extra={"matrix": build_matrix(kb)}, hide=("navigation",)),
+                 extra={"matrix": build_matrix(kb)}, hide=("navigation", "toc")),
         PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path="content/glossary.yml",
                  description="Förkortningar som används i kunskapsbanken."),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path="content/sources.yml",
