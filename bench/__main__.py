@@ -16,7 +16,7 @@ def main() -> int:
     parser.add_argument("--report", default=str(ROOT / "docs" / "prestanda.md"))
     args = parser.parse_args()
     if args.smoke:
-        status = run([("riktiga", 0, 0), ("10/30", 10, 30), ("20/60", 20, 60)], serve=False, report=None,
+        status = run([("riktiga", 0, 0), ("10/30", 10, 30), ("20/60", 20, 60)], serve=True, report=None,
                      command="python -m bench --smoke")
         print("Röktest klart: mätningen fungerar (budgetarna gäller bara den fulla körningen).")
         return 0 if status in (0, 1) else status

@@ -143,9 +143,7 @@ def measure_serve_reload(work: Path) -> float:
     try:
         _wait_for(url, lambda body: True, timeout=120)
         marker = f"Mätmarkör {time.time_ns()}"
-        text = record.read_text(encoding="utf-8").replace("\nsummary: ", f"\nsummary: {marker} ", 1)
-        if marker not in text:
-            text = text.replace("\nsummary: >-\n", f"\nsummary: >-\n  {marker}\n", 1)
+        text = with_summary(record.read_text(encoding="utf-8"), marker)
         start = time.perf_counter()
         record.write_text(text, encoding="utf-8")
         _wait_for(url, lambda body: marker in body, timeout=60)
@@ -153,6 +151,17 @@ def measure_serve_reload(work: Path) -> float:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def with_summary(text: str, summary: str) -> str:
+    """``text`` (a record) with its ``summary`` replaced, whatever YAML style the summary has."""
+    doc = load_yaml(text.encode("utf-8"), "record")
+    keys = list(doc.data)
+    first = doc.position(("summary",), key=True)[0]
+    following = keys[keys.index("summary") + 1]
+    end = doc.position((following,), key=True)[0]
+    lines = text.split("\n")
+    return "\n".join(lines[:first - 1] + [f"summary: {json.dumps(summary, ensure_ascii=False)}"] + lines[end - 1:])
 
 
 def _wait_for(url: str, predicate, timeout: float) -> None:

@@ -46,9 +46,12 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     content = Content(records={k: {} for k in ("municipality", "project", "method", "criterion", "source", "glossary")},
                       docs={}, problems=[])
 
+    # Resolved once: resolving each of thousands of files was a measurable share of a build.
+    resolved_root, resolved_content = root.resolve(), content_dir.resolve()
+
     def relative(path: Path) -> str:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return (resolved_content / path.relative_to(content_dir)).relative_to(resolved_root).as_posix()
         except ValueError:
             return path.as_posix()
 

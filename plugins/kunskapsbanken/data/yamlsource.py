@@ -221,7 +221,13 @@ class _Builder:
         self._bad_tag(node, path)
 
 
+_NON_TEXT_START = frozenset("-+.0123456789~tTfFnN")
+"""First characters of the plain scalars that are not text: numbers, true/false, null, ~."""
+
+
 def _resolve_plain(value: str) -> str:
+    if value and value[0] not in _NON_TEXT_START:
+        return _TAG + "str"  # most scalars are text: skip the four patterns
     for tag, pattern in _SCALAR_RESOLVERS:
         if pattern.match(value):
             return tag
