@@ -137,7 +137,7 @@ def measure_serve_reload(work: Path) -> float:
     record = sorted((project / "content" / "municipalities").glob("*.yml"))[0]
     port = 8765
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-                             "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+                             "--dev-addr", f"127.0.0.1:{port}"],  # --no-livereload would also stop watching
                             cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     url = f"http://127.0.0.1:{port}/kunskapsbanken/kommuner/{record.stem}/"
     try:

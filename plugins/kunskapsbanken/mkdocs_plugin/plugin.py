@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import json
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 
 from markupsafe import escape
@@ -31,7 +31,7 @@ from kunskapsbanken.render import feeds
 from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
-from kunskapsbanken.render.renderer import TEMPLATE_DIR, PageRenderer
+from kunskapsbanken.render.renderer import TEMPLATE_BYTECODE, TEMPLATE_DIR, PageRenderer
 
 log = get_plugin_logger(__name__)
 
@@ -105,10 +105,13 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         page.toc = get_toc(_toc_tokens(rendered.toc))
         # MkDocs validates links to anchors against the ids it saw in the page's Markdown; this
         # page's body comes from a template, so declare its ids (e.g. kallor.md#kalla-…).
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | _AnchorIds.of(rendered.html)
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID_ATTRIBUTE.findall(rendered.html))
         return rendered.html
 
     def on_env(self, env, config, files):
+        # The theme's templates are compiled anew for every rebuild under mkdocs serve; share
+        # our process-wide cache of compiled templates (keyed on each template's source).
+        env.bytecode_cache = TEMPLATE_BYTECODE
         self.posts = []
         for file in files.documentation_pages():
             page = file.page
@@ -146,21 +149,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         return server
 
 
-class _AnchorIds(HTMLParser):
-    """Every ``id`` in an HTML fragment."""
-
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        self.ids.update(value for name, value in attrs if name == "id" and value)
-
-    @classmethod
-    def of(cls, html: str) -> set[str]:
-        parser = cls()
-        parser.feed(html)
-        return parser.ids
+_ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
+"""Our templates and Python-Markdown always write ids double-quoted."""
 
 
 def _toc_tokens(entries: list[tuple[int, str, str]]) -> list[dict]:

@@ -32,20 +32,29 @@ def sanitise(html: str) -> str:
     return _ANCHOR_WITHOUT_HREF.sub(r"\2", clean)
 
 
+_RENDERED: dict[tuple[str, str], Markup] = {}
+"""(Markdown configuration, text) → safe HTML, for the life of the process: ``mkdocs serve``
+makes a new renderer for every rebuild, and nearly every text is unchanged since the last one."""
+_RENDERED_MAX = 100_000
+
+
 class MarkdownRenderer:
     def __init__(self, extensions: list | None = None, extension_configs: dict | None = None):
         # Header ids and permalinks make no sense inside a field; everything else the site uses does.
         extensions = [e for e in (extensions or []) if e not in ("toc", "markdown.extensions.toc")]
         self._md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs or {})
-        self._cache: dict[str, Markup] = {}
+        self._config = repr((extensions, extension_configs))
 
     def render(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
-        cached = self._cache.get(text)
+        key = (self._config, text)
+        cached = _RENDERED.get(key)
         if cached is None:
+            if len(_RENDERED) >= _RENDERED_MAX:
+                _RENDERED.clear()
             html = self._md.reset().convert(text)
-            cached = self._cache[text] = Markup(sanitise(html))
+            cached = _RENDERED[key] = Markup(sanitise(html))
         return cached
 
     def render_inline(self, text: str | None) -> Markup:

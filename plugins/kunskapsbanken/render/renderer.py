@@ -5,12 +5,35 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process.
+
+    ``mkdocs serve`` makes a new plugin, and so a new Environment, for every rebuild; compiling
+    the templates again was a large part of the time until an edit shows. Jinja keys each entry
+    on the template's source checksum, so an edited template is compiled anew.
+    """
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_BYTECODE = _MemoryBytecodeCache()
 
 
 class RenderedPage:
@@ -31,7 +54,7 @@ class PageRenderer:
             jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
         ])
         self.env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                                      trim_blocks=True, lstrip_blocks=True)
+                                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=TEMPLATE_BYTECODE)
         self.env.filters["md"] = markdown.render
         self.env.filters["md_inline"] = markdown.render_inline
         self.env.filters["num"] = format_number
