@@ -31,11 +31,12 @@ from kunskapsbanken.render import feeds
 from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
-from kunskapsbanken.render.renderer import TEMPLATE_BYTECODE, TEMPLATE_DIR, PageRenderer
+from kunskapsbanken.render.renderer import TEMPLATE_DIR, MemoryBytecodeCache, PageRenderer
 
 log = get_plugin_logger(__name__)
 
 RECENT_RECORDS = 8
+_THEME_BYTECODE = MemoryBytecodeCache()
 LATEST_POSTS = 5
 
 
@@ -109,9 +110,9 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         return rendered.html
 
     def on_env(self, env, config, files):
-        # The theme's templates are compiled anew for every rebuild under mkdocs serve; share
-        # our process-wide cache of compiled templates (keyed on each template's source).
-        env.bytecode_cache = TEMPLATE_BYTECODE
+        # The theme's templates are compiled anew for every rebuild under mkdocs serve; keep
+        # them compiled for the life of the process (keyed on each template's source).
+        env.bytecode_cache = _THEME_BYTECODE
         self.posts = []
         for file in files.documentation_pages():
             page = file.page

@@ -14,12 +14,13 @@ from kunskapsbanken.render.pages import PageSpec
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
+class MemoryBytecodeCache(jinja2.BytecodeCache):
     """Compiled templates kept for the life of the process.
 
     ``mkdocs serve`` makes a new plugin, and so a new Environment, for every rebuild; compiling
     the templates again was a large part of the time until an edit shows. Jinja keys each entry
-    on the template's source checksum, so an edited template is compiled anew.
+    on the template's source checksum, so an edited template is compiled anew. Not on the
+    Environment's options, though: give each kind of Environment its own instance.
     """
 
     def __init__(self):
@@ -33,7 +34,7 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
         self._code[bucket.key] = bucket.bytecode_to_string()
 
 
-TEMPLATE_BYTECODE = _MemoryBytecodeCache()
+TEMPLATE_BYTECODE = MemoryBytecodeCache()
 
 
 class RenderedPage:
