@@ -185,3 +185,23 @@ def test_matrix_cells_show_symbol_and_word(site_url, page):
     for class_name, before, text in cells:
         symbol, short = by_code[class_name[2:]]
         assert symbol in before and text == short, (class_name, before, text)
+
+
+def test_index_table_filter_keeps_rows_with_every_word(site_url, page, knowledge_base):
+    """The filter above the project index narrows the table and says how many rows it shows."""
+    municipality = max(knowledge_base.municipalities.values(),
+                       key=lambda m: len(knowledge_base.projects_by_municipality[m.id]))
+    expected = sorted(p.name for p in knowledge_base.projects_by_municipality[municipality.id])
+    page.goto(site_url + "projekt/")
+    field = page.get_by_label("Filtrera tabellen")
+    field.fill(municipality.name.lower())
+    rows = page.eval_on_selector_all("table.kb-index tbody tr:not([hidden])",
+                                     "els => els.map(e => [e.querySelector('th').textContent, e.textContent])")
+    assert set(expected) <= {name for name, _ in rows}
+    assert all(municipality.name.lower() in text.lower() for _, text in rows)
+    assert len(rows) < len(knowledge_base.projects)
+    status = page.locator(".kb-filter__status")
+    assert status.get_attribute("role") == "status"
+    assert status.text_content() == f"Visar {len(rows)} av {len(knowledge_base.projects)} rader."
+    field.fill("")
+    assert page.locator("table.kb-index tbody tr:not([hidden])").count() == len(knowledge_base.projects)

@@ -87,3 +87,19 @@ def test_a_broken_copy_of_each_kind_is_reported_with_file_line_and_field(tmp_pat
     first = [p for p in problems if p.file == f"content/{file}"]
     assert first, problems
     assert any(p.path == field and p.line == line for p in first), [str(p) for p in problems]
+
+
+def test_every_record_names_its_schema_on_the_first_line():
+    """Editors read the first line (yaml-language-server) to offer help while typing."""
+    kinds = {"municipalities": "municipality", "projects": "project", "methods": "method"}
+    lists = {"criteria.yml": "criteria", "sources.yml": "sources", "glossary.yml": "glossary"}
+    content = PROJECT / "content"
+    files = [(p, kinds[p.parent.name]) for p in content.glob("*/*.yml")] + \
+            [(content / name, kind) for name, kind in lists.items()]
+    assert len(files) > 50
+    for path, kind in files:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        prefix = "# yaml-language-server: $schema="
+        assert first.startswith(prefix), f"{path.relative_to(PROJECT)}: first line is {first!r}"
+        schema = (path.parent / first[len(prefix):]).resolve()
+        assert schema == (PROJECT / "schema" / f"{kind}.schema.json").resolve(), f"{path.relative_to(PROJECT)} → {schema}"

@@ -24,6 +24,10 @@ class PageSpec:
     """Theme parts to hide on this page (Material's ``hide`` front matter), e.g. the side navigation."""
 
 
+WIDE_TABLE = ("navigation", "toc")
+"""Pages that are one wide table: no side columns, so the table has the page's width."""
+
+
 def _summary_line(record: Record) -> str:
     text = record.get("summary") or record.get("description") or record.get("text") or ""
     first = " ".join(str(text).split())
@@ -33,16 +37,18 @@ def _summary_line(record: Record) -> str:
 def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
     pages = [
         PageSpec(urls.index_src("municipality"), "Kommuner", "municipality_index.html",
-                 edit_path="content/municipalities/", description="Alla kommuner i kunskapsbanken med nyckeltal."),
+                 edit_path="content/municipalities/", description="Alla kommuner i kunskapsbanken med nyckeltal.",
+                 hide=WIDE_TABLE),
         PageSpec(urls.index_src("project"), "Projekt", "project_index.html", edit_path="content/projects/",
-                 description="Alla projekt, förstudier och verksamheter med kommun, period, status och metoder."),
+                 description="Alla projekt, förstudier och verksamheter med kommun, period, status och metoder.",
+                 hide=WIDE_TABLE),
         PageSpec(urls.index_src("method"), "Metoder", "method_index.html", edit_path="content/methods/",
-                 description="Arbetsmetoder och vilka kommuner och projekt som använder dem."),
+                 description="Arbetsmetoder och vilka kommuner och projekt som använder dem.", hide=WIDE_TABLE),
         PageSpec(urls.index_src("criterion"), "Kriterier", "criterion_index.html", edit_path="content/criteria.yml",
                  description="De tio kriterierna som modellkommunerna valdes efter."),
         PageSpec(urls.MATRIX, "Jämförelse mot kriterierna", "matrix.html", edit_path="content/municipalities/",
                  description="Modellkommunerna och projekten bedömda mot de tio kriterierna.",
-                 extra={"matrix": build_matrix(kb)}, hide=("navigation", "toc")),
+                 extra={"matrix": build_matrix(kb)}, hide=WIDE_TABLE),
         PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path="content/glossary.yml",
                  description="Förkortningar som används i kunskapsbanken."),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path="content/sources.yml",
