@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from kunskapsbanken.data.schemas import COMMON, KIND_SCHEMAS, bundle
-from kunskapsbanken.data.slugs import ascii_slug
+from kunskapsbanken.data.slugs import ascii_slug, is_id
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -31,7 +31,6 @@ NEW_RECORD = {"municipality": "Ny kommun", "project": "Nytt projekt"}
 PLACEHOLDER = "FYLL I"
 """Text a contributor must replace; easy to search for (and for reviewers to spot)."""
 
-_ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _COMMENT_WIDTH = 100
 _FALLBACK_SOURCE = "rss-rapport-2012"
 
@@ -76,7 +75,7 @@ def cmd_new(args) -> int:
         print("Namnet är tomt. Skriv namnet inom citattecken, t.ex. \"Skellefteå\".", file=sys.stderr)
         return EXIT_USAGE
     record_id = args.id if args.id is not None else ascii_slug(name)
-    if not _ID_PATTERN.match(record_id) or len(record_id) > 80:
+    if not is_id(record_id) or len(record_id) > 80:
         print(f"Ogiltigt id: '{record_id}'. Ett id har små bokstäver a–z utan å, ä, ö, siffror och "
               "bindestreck, t.ex. skelleftea. Ange ett med --id.", file=sys.stderr)
         return EXIT_USAGE
@@ -458,5 +457,5 @@ def _first_list_id(path: Path) -> str | None:
 
 def _first_record(folder: Path) -> str | None:
     """A project needs at least one existing municipality to validate."""
-    ids = sorted(p.stem for p in folder.glob("*.yml") if _ID_PATTERN.match(p.stem))
+    ids = sorted(p.stem for p in folder.glob("*.yml") if is_id(p.stem))
     return ids[0] if ids else None

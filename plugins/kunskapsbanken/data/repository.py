@@ -11,6 +11,7 @@ from kunskapsbanken.data.problems import Problem, ValidationFailed
 from kunskapsbanken.data.references import ReferenceChecker
 from kunskapsbanken.data.schema_errors import SchemaErrorTranslator
 from kunskapsbanken.data.schemas import KindSchema, load_schemas
+from kunskapsbanken.data.slugs import is_id
 from kunskapsbanken.data.yamlsource import YamlDocument, YamlError, format_path, load_yaml
 
 # Folder of one-record-per-file kinds, and the vocabularies that are one list per file.
@@ -83,6 +84,11 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
                 continue
             # Records with schema problems still take part in the reference checks, so that
             # one run reports everything; the model is only built when there are no problems.
+            if not is_id(doc.data["id"]):
+                # The schema check reports the malformed id; keeping the record under its file
+                # name spares the contributor follow-on reports (mismatch, broken references).
+                content.records[kind].setdefault(path.stem, Record(kind, path.stem, doc.data, file))
+                continue
             record = Record(kind, doc.data["id"], doc.data, file)
             if _check_identity(content, record, path, doc):
                 content.records[kind].setdefault(record.id, record)

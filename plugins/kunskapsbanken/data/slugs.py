@@ -6,6 +6,14 @@ import re
 import unicodedata
 
 
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+"""A record id, as schema/common.schema.json defines it (e.g. skelleftea, kabare-unik)."""
+
+
+def is_id(text: object) -> bool:
+    return isinstance(text, str) and ID_PATTERN.match(text) is not None
+
+
 def ascii_slug(text: str, separator: str = "-") -> str:
     """Lower-case ASCII letters, digits and ``separator``; å, ä, ö become a, a, o.
 
