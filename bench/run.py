@@ -58,6 +58,16 @@ def _timed(func, *args):
     return value, time.perf_counter() - start
 
 
+def _best_of(runs: int, func, *args):
+    """The last value and the shortest of ``runs`` timings: one timing can be off by 15 % or
+    more, and ``validate`` is a difference of two timings, which doubles the noise."""
+    best = float("inf")
+    for _ in range(runs):
+        value, seconds = _timed(func, *args)
+        best = min(best, seconds)
+    return value, best
+
+
 def yaml_files(content: Path) -> list[Path]:
     return sorted(p for p in content.rglob("*.yml"))
 
@@ -75,9 +85,9 @@ def measure_phases(content: Path) -> tuple[dict, KnowledgeBase]:
             load_yaml(path.read_bytes(), path.name)
 
     phases = {}
-    _, phases["floor"] = _timed(floor)
-    _, phases["load"] = _timed(load)
-    parsed, read_seconds = _timed(read_content, content, ROOT / "schema", content.parent)
+    _, phases["floor"] = _best_of(3, floor)
+    _, phases["load"] = _best_of(3, load)
+    parsed, read_seconds = _best_of(3, read_content, content, ROOT / "schema", content.parent)
     assert not parsed.problems, parsed.problems[:5]
     phases["validate"] = max(read_seconds - phases["load"], 0.0)
     r = parsed.records
@@ -85,6 +95,7 @@ def measure_phases(content: Path) -> tuple[dict, KnowledgeBase]:
         municipalities=r["municipality"].values(), projects=r["project"].values(), methods=r["method"].values(),
         criteria=r["criterion"].values(), sources=r["source"].values(),
         glossary=[g.data for g in r["glossary"].values()]))
+    MarkdownRenderer.forget_rendered()  # another size's texts must not make this one look fast
     renderer = PageRenderer(kb, MarkdownRenderer(["tables", "attr_list"]))
     specs = site_pages(kb)
 

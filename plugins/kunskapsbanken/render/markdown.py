@@ -45,6 +45,11 @@ class MarkdownRenderer:
         self._md = markdown.Markdown(extensions=extensions, extension_configs=extension_configs or {})
         self._config = repr((extensions, extension_configs))
 
+    @staticmethod
+    def forget_rendered() -> None:
+        """Empty the process-wide cache (the benchmark measures rendering from cold)."""
+        _RENDERED.clear()
+
     def render(self, text: str | None) -> Markup:
         if not text:
             return Markup("")
