@@ -76,13 +76,13 @@ def measure_phases(content: Path) -> tuple[dict, KnowledgeBase]:
     files = yaml_files(content)
     schemas_for(ROOT / "schema")  # compile once, as a serve session would
 
+    # Both keep what they parse, as loading the knowledge base does: holding thousands of
+    # documents costs time too, and must not be counted as validation.
     def floor():
-        for path in files:
-            yaml.load(path.read_bytes(), Loader=FAST_LOADER)
+        return [yaml.load(path.read_bytes(), Loader=FAST_LOADER) for path in files]
 
     def load():
-        for path in files:
-            load_yaml(path.read_bytes(), path.name)
+        return [load_yaml(path.read_bytes(), path.name) for path in files]
 
     phases = {}
     _, phases["floor"] = _best_of(3, floor)
