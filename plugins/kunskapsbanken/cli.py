@@ -1,4 +1,4 @@
-"""Command line: ``python -m kunskapsbanken validate`` and ``python -m kunskapsbanken new``.
+"""Command line: ``python -m kunskapsbanken validate``, ``new`` and ``diff``.
 
 Exit codes: 0 = everything valid / file written, 1 = problems found / refused,
 2 = wrong use of the command (unknown option, missing folder).
@@ -67,6 +67,23 @@ def cmd_validate(args) -> int:
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
+def cmd_diff(args) -> int:
+    from kunskapsbanken.data.diff import InvalidVersion, RevisionError, diff_revisions
+    from kunskapsbanken.render.change_summary import summarise
+
+    try:
+        diff = diff_revisions(Path(args.root), args.base, args.head)
+    except RevisionError as exc:
+        print(f"Kan inte jämföra: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except InvalidVersion as exc:
+        print(f"Versionen {exc.revision} har problem som validate hittar:", file=sys.stderr)
+        print(format_problems(exc.problems, "text"), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(summarise(diff), end="")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kunskapsbanken",
                                      description="Verktyg för kunskapsbankens YAML-poster.")
@@ -80,6 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=["text", "github", "json"], default="text",
                           help="text (standard), github (anteckningar i GitHub Actions) eller json")
     validate.set_defaults(func=cmd_validate)
+    diff = sub.add_parser("diff", help="beskriv på svenska vad en ändring gör med kunskapsbanken",
+                          description="Jämför posterna i två git-versioner och skriver ut ändringarna som "
+                                      "Markdown: nya, borttagna och omdöpta poster, ändrade fält, bedömningar "
+                                      "och siffror. Slutkod 0: klart; 1: en version har ogiltiga poster; "
+                                      "2: en version går inte att läsa.")
+    diff.add_argument("base", metavar="BAS", help="versionen att jämföra från, t.ex. origin/main")
+    diff.add_argument("head", metavar="NY", nargs="?",
+                      help="versionen att jämföra med, t.ex. HEAD (standard: filerna som de är nu)")
+    diff.add_argument("--root", default=".", help="git-arkivets mapp (standard: aktuell mapp)")
+    diff.set_defaults(func=cmd_diff)
     from kunskapsbanken.scaffold import add_new_command
 
     add_new_command(sub)
