@@ -78,6 +78,9 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description))}
             if spec.hide:
                 meta["hide"] = list(spec.hide)
+            for key in ("edit_label", "add_path", "add_label"):  # read by overrides/partials/actions.html
+                if getattr(spec, key):
+                    meta[key] = getattr(spec, key)
             # JSON is valid YAML: front matter without any hand-made quoting.
             front = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
             file = File.generated(config, spec.src_uri, content=front)

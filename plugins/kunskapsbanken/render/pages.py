@@ -17,9 +17,14 @@ class PageSpec:
     record: Record | None = None
     edit_path: str | None = None
     """Repository path of the file to edit for this page (the YAML record)."""
+    add_path: str | None = None
+    """For a page listing a folder of records: the folder, so the page offers to add one."""
+    add_label: str = ""
     description: str = ""
     extra: dict = field(default_factory=dict)
     """More template context."""
+    edit_label: str = ""
+    """The edit link's visible text, if not the theme's "Redigera sidan"."""
     hide: tuple = ()
     """Theme parts to hide on this page (Material's ``hide`` front matter), e.g. the side navigation."""
 
@@ -37,16 +42,21 @@ def _summary_line(record: Record) -> str:
 def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
     pages = [
         PageSpec(urls.index_src("municipality"), "Kommuner", "municipality_index.html",
-                 edit_path="content/municipalities/", description="Alla kommuner i kunskapsbanken med nyckeltal.",
+                 add_path="content/municipalities/", add_label="Lägg till en kommun",
+                 description="Alla kommuner i kunskapsbanken med nyckeltal.",
                  hide=WIDE_TABLE),
-        PageSpec(urls.index_src("project"), "Projekt", "project_index.html", edit_path="content/projects/",
+        PageSpec(urls.index_src("project"), "Projekt", "project_index.html", add_path="content/projects/",
+                 add_label="Lägg till ett projekt",
                  description="Alla projekt, förstudier och verksamheter med kommun, period, status och metoder.",
                  hide=WIDE_TABLE),
-        PageSpec(urls.index_src("method"), "Metoder", "method_index.html", edit_path="content/methods/",
+        PageSpec(urls.index_src("method"), "Metoder", "method_index.html", add_path="content/methods/",
+                 add_label="Lägg till en metod",
                  description="Arbetsmetoder och vilka kommuner och projekt som använder dem.", hide=WIDE_TABLE),
         PageSpec(urls.index_src("criterion"), "Kriterier", "criterion_index.html", edit_path="content/criteria.yml",
                  description="De tio kriterierna som modellkommunerna valdes efter."),
-        PageSpec(urls.MATRIX, "Jämförelse mot kriterierna", "matrix.html", edit_path="content/municipalities/",
+        # The matrix is drawn from every record's verdicts: there is no one file to edit (each row
+        # links to its record, whose page has the edit link).
+        PageSpec(urls.MATRIX, "Jämförelse mot kriterierna", "matrix.html",
                  description="Modellkommunerna och projekten bedömda mot de tio kriterierna.",
                  extra={"matrix": build_matrix(kb)}, hide=WIDE_TABLE),
         PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path="content/glossary.yml",
@@ -59,5 +69,6 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
         for record in records.values():
             title = record.name if kind != "criterion" else f"Kriterium {record['number']}: {record['label']}"
             pages.append(PageSpec(urls.record_src(kind, record.id), title, f"{kind}.html", record=record,
-                                  edit_path=record.file, description=_summary_line(record)))
+                                  edit_path=record.file, description=_summary_line(record),
+                                  edit_label="Redigera posten"))
     return pages
