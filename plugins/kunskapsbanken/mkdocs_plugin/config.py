@@ -10,3 +10,5 @@ class KunskapsbankenConfig(base.Config):
     templates_dir = c.Optional(c.Type(str))
     """Optional folder whose templates override the plugin's page templates."""
     publish_schemas = c.Type(bool, default=True)
+    open_data_contact_email = c.Type(str, default="")
+    """E-mail address of the open data's contact point in the DCAT catalogue (data/katalog.rdf)."""

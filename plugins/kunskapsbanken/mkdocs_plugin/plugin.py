@@ -26,8 +26,9 @@ from mkdocs.structure.toc import get_toc
 from kunskapsbanken.data import ValidationFailed, load_knowledge_base
 from kunskapsbanken.data.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
+from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.render import feeds
+from kunskapsbanken.render import datapackage, dcat, feeds
 from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
@@ -90,6 +91,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             self.specs[spec.src_uri] = spec
         for path, content in export_files(self.kb, build_matrix(self.kb)).items():
             files.append(File.generated(config, path, content=content))
+        for path, content in self._open_data_package(config).items():
+            files.append(File.generated(config, path, content=content))
         # The feeds' content needs the blog's post URLs, known only in on_env; registering the
         # files now lets Markdown links to them validate, and on_env runs before files are copied.
         self.feed_files = {path: File.generated(config, path, content="") for path in
@@ -99,6 +102,22 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         if self.config.publish_schemas:
             for path in sorted(self.schema_dir.glob("*.schema.json")):
                 files.append(File.generated(config, f"schema/{path.name}", abs_src_path=str(path)))
+        return files
+
+    def _open_data_package(self, config) -> dict[str, str]:
+        """The Frictionless data package and, with an absolute site_url, its DCAT-AP-SE catalogue."""
+        schemas = {kind: schema.schema for kind, schema in schemas_for(self.schema_dir).items()}
+        site_url = config.site_url or ""
+        day = datapackage.content_date(self.kb, self.history)
+        files = datapackage.package_files(self.kb, schemas, site_url=site_url, version=day.replace("-", "."),
+                                          created=f"{day}T00:00:00Z")
+        if site_url.startswith(("http://", "https://")):
+            files[dcat.CATALOGUE_PATH] = dcat.catalogue(
+                site_url, tables=datapackage.tables(site_url), modified=day,
+                contact_email=self.config.open_data_contact_email,
+                contact_url=f"{config.repo_url.rstrip('/')}/issues" if config.repo_url else "")
+        else:
+            log.warning("site_url saknas i mkdocs.yml: katalogen för Sveriges dataportal (data/katalog.rdf) skrivs inte")
         return files
 
     def on_page_content(self, html, page, config, files):
