@@ -88,8 +88,8 @@ def test_hostile_html_in_every_text_field_is_inert(tmp_path):
         article = soup.select_one("article")
         if article and html_file.parent.name in pages:
             checked += 1
-            for theme_part in article.select(".md-content__button"):
-                theme_part.decompose()  # Material's edit button (an <svg> icon), not contributor text
+            for theme_part in article.select(".md-content__button, .kb-actions"):
+                theme_part.decompose()  # the edit and report links (<svg> icons), not contributor text
             assert "Text" in article.get_text()  # the harmless text survived
             # Shown as text at most (escaped), never as a URL an element would load or submit to.
             url_attrs = {"href", "src", "action", "formaction", "data", "srcset", "poster", "xlink:href", "content"}

@@ -112,10 +112,11 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         files = datapackage.package_files(self.kb, schemas, site_url=site_url, version=day.replace("-", "."),
                                           created=f"{day}T00:00:00Z")
         if site_url.startswith(("http://", "https://")):
-            files[dcat.CATALOGUE_PATH] = dcat.catalogue(
+            context = dcat.catalogue_context(
                 site_url, tables=datapackage.tables(site_url), modified=day,
                 contact_email=self.config.open_data_contact_email,
                 contact_url=f"{config.repo_url.rstrip('/')}/issues" if config.repo_url else "")
+            files[dcat.CATALOGUE_PATH] = self.renderer.env.get_template(dcat.TEMPLATE).render(**context)
         else:
             log.warning("site_url saknas i mkdocs.yml: katalogen för Sveriges dataportal (data/katalog.rdf) skrivs inte")
         return files
