@@ -9,6 +9,7 @@ FOLDERS = {"municipality": "kommuner", "project": "projekt", "method": "metoder"
 MATRIX = "jamforelse.md"
 GLOSSARY = "ordlista.md"
 SOURCES = "kallor.md"
+COVERAGE = "kalltackning.md"
 
 
 def record_src(kind: str, record_id: str) -> str:
