@@ -58,7 +58,8 @@ def cmd_validate(args) -> int:
         print(format_problems(problems, args.format, colour=_colour(sys.stdout)))
     counts = {kind: len(records) for kind, records in content.records.items()}
     summary = (f"{counts['municipality']} kommuner, {counts['project']} projekt, {counts['method']} metoder, "
-               f"{counts['criterion']} kriterier, {counts['source']} källor, {counts['glossary']} ord i ordlistan")
+               f"{counts['criterion']} kriterier, {counts['source']} källor, {counts['glossary']} ord i ordlistan, "
+               f"{counts['success_key']} framgångsnycklar")
     if args.format != "json":
         if problems:
             print(f"{len(problems)} problem hittades ({summary} godkända).", file=sys.stderr)

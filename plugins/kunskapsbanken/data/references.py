@@ -104,6 +104,13 @@ class ReferenceChecker:
         self._add(record, path + ("section",), f"avsnittet '{section}' finns inte i {document}", code="unknown_section",
                   found=f"'{section}'", expected=f"en av rubrikerna i {document} (sections i content/sources.yml)", tip=tip)
 
+    def check_examples(self, record: Record) -> None:
+        """A success key's examples point to records that exist (kind and id)."""
+        for i, example in enumerate(_list(record.data.get("examples"))):
+            target = example.get("record") if isinstance(example, dict) else None
+            if isinstance(target, dict) and target.get("kind") in KIND_NAMES:
+                self.check_reference(record, ("examples", i, "record", "id"), target.get("id"), target["kind"])
+
     def check_unsafe_text(self, record: Record) -> None:
         for path, text in walk_strings(record.data):
             found = unsafe_fragment(text)

@@ -54,6 +54,8 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                  description="Förkortningar som används i kunskapsbanken."),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path="content/sources.yml",
                  description="Dokumenten som kunskapsbanken bygger på."),
+        PageSpec(urls.SUCCESS_KEYS, "Framgångsnycklar", "success_keys.html", edit_path="content/success_keys.yml",
+                 description="Rapportens sexton nyckelord för rätt stöd till arbete, och var de syns i praktiken."),
         PageSpec(urls.COVERAGE, "Källtäckning", "coverage.html", edit_path="content/sources.yml",
                  description="Varje källdokuments avsnitt och de poster och fält som hänvisar till dem.",
                  extra={"coverage": source_coverage(kb)}),

@@ -10,6 +10,7 @@ MATRIX = "jamforelse.md"
 GLOSSARY = "ordlista.md"
 SOURCES = "kallor.md"
 COVERAGE = "kalltackning.md"
+SUCCESS_KEYS = "framgangsnycklar.md"
 
 
 def record_src(kind: str, record_id: str) -> str:
