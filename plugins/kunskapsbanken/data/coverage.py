@@ -21,13 +21,16 @@ class Citation:
 
 @dataclass
 class CitingEntry:
-    """One record (or glossary term) and the fields in it that cite a section."""
+    """One record, glossary term or success key, and the fields in it that cite a section."""
 
     name: str
     file: str
+    kind: str
+    """municipality, project, method, criterion, glossary or success_key."""
     record: Record | None = None
-    """The record, or None for a glossary term (which has no page of its own)."""
-    term: str | None = None
+    """The record when it has a page of its own; glossary terms and success keys have none."""
+    anchor: str = ""
+    """Their place on the shared page (ordlista.md, framgangsnycklar.md)."""
     fields: list[str] = field(default_factory=list)
 
 
@@ -64,11 +67,14 @@ def citations_in(data, path: tuple = ()):
 
 
 def _citing(kb: KnowledgeBase):
-    """(entry, citations) for every record and glossary term, in page order."""
+    """(entry, citations) for every record, glossary term and success key, in page order."""
     for record in (*kb.records, *kb.criteria.values()):
-        yield CitingEntry(record.name, record.file, record=record), list(citations_in(record.data))
+        yield CitingEntry(record.name, record.file, record.record_type, record), list(citations_in(record.data))
     for term in kb.glossary:
-        yield CitingEntry(term["term"], "content/glossary.yml", term=term["term"]), list(citations_in(term))
+        yield (CitingEntry(term["term"], "content/glossary.yml", "glossary", anchor=term["term"].lower().replace(" ", "-")),
+               list(citations_in(term)))
+    for key in kb.success_keys.values():
+        yield CitingEntry(key["word"], key.file, "success_key", anchor=f"nyckel-{key.id}"), list(citations_in(key.data))
 
 
 def source_coverage(kb: KnowledgeBase) -> list[DocumentCoverage]:
@@ -79,7 +85,7 @@ def source_coverage(kb: KnowledgeBase) -> list[DocumentCoverage]:
         for c in citations:
             key = (c.document, c.section)
             if key not in own:
-                own[key] = CitingEntry(entry.name, entry.file, entry.record, entry.term)
+                own[key] = CitingEntry(entry.name, entry.file, entry.kind, entry.record, entry.anchor)
                 cited.setdefault(key, []).append(own[key])
             own[key].fields.append(c.field)
     return [DocumentCoverage(source, [SectionCoverage(title, cited.get((source.id, title), []))
