@@ -37,7 +37,8 @@ class Synthesizer:
         return " ".join(self.sentence(self.rng.randint(8, 16)) for _ in range(sentences))
 
     def source(self) -> dict:
-        return {"document": "rss-rapport-2012", "section": self.rng.choice(["Resultat", "Hinder", "Projekt"])}
+        return {"document": "rss-rapport-2012",
+                "section": self.rng.choice(["Skellefteå – Resultat", "Tyresö – Hinder", "Partille – Projekt"])}
 
     def sourced(self, n: int) -> list[dict]:
         return [{"text": self.sentence(12), "source": self.source()} for _ in range(n)]
@@ -110,6 +111,12 @@ def generate(dest: Path, municipalities: int, projects: int, seed: int = 2012) -
         (content / folder).mkdir(parents=True)
     for name in VOCABULARIES:
         shutil.copy2(ROOT / "content" / name, content / name)
+    # The success keys' examples name real municipalities and projects; keep only those of methods.
+    keys = yaml.safe_load((ROOT / "content" / "success_keys.yml").read_text(encoding="utf-8"))
+    for key in keys:
+        key["examples"] = [e for e in key.get("examples", []) if e["record"]["kind"] == "method"]
+    (content / "success_keys.yml").write_text(yaml.safe_dump(keys, allow_unicode=True, sort_keys=False),
+                                              encoding="utf-8")
     for method in sorted((ROOT / "content" / "methods").glob("*.yml")):
         shutil.copy2(method, content / "methods" / method.name)
     methods = [p.stem for p in sorted((content / "methods").glob("*.yml"))]

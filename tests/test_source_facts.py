@@ -137,3 +137,110 @@ def test_payoff_typfall_1(knowledge_base):
 
 def test_evaluation_date(knowledge_base):
     assert knowledge_base.sources[EVALUATION]["date"] == "2015-03-17"
+
+
+# --- Facts added after the content review of December 2026 -----------------------------------
+
+def _texts(items) -> list[str]:
+    return [" ".join(str(i["text"]).split()) for i in items]
+
+
+def test_koman_has_all_fifteen_tyreso_obstacles(knowledge_base):
+    koman = knowledge_base.projects["koman"]
+    obstacles = " ".join(_texts(koman["obstacles"]))
+    assert len(koman["obstacles"]) == 15
+    assert {o["source"]["section"] for o in koman["obstacles"]} == {"Tyresö – Hinder"}
+    assert "arbeta heltid" in obstacles                  # "en stark norm i samhället att man ska arbeta heltid"
+    assert "Stuprörstänkandet" in obstacles              # "Stuprörstänket är hämmande"
+    assert "i snitt 8 månader" in obstacles              # "Det går 8 månader i snitt innan en handläggare på AF …"
+    assert "aktivitetsersättning för förlängd studiegång" in obstacles
+    assert "bostadstillägg" in obstacles                 # "Lagstiftningarna krockar … bostadstillägg"
+
+
+def test_solkraft_owns_the_five_rights_and_real_jobs(knowledge_base):
+    """'Delade värderingar = 5 rättigheter' and 'Riktiga jobb' (Skellefteå – Framgångsfaktorer)
+    are Solkraft's: its värdegrund has five rights and "De har riktiga jobb"."""
+    factors = knowledge_base.projects["solkraft"]["success_factors"]
+    cited = [f for f in factors if f["source"] == {"document": REPORT, "section": "Skellefteå – Framgångsfaktorer"}]
+    assert any("fem rättigheter" in t for t in _texts(cited))
+    assert any("Riktiga jobb" in t for t in _texts(cited))
+    assert "samhallsekonomisk-utvardering" in knowledge_base.municipalities["skelleftea"]["methods"]
+    assert "rehabiliteringstrappa" not in knowledge_base.municipalities["hudiksvall"]["methods"]
+
+
+def test_partille_county_is_not_given_by_the_report(knowledge_base):
+    # "ingår i Storgöteborg" names a metropolitan area, not a län or landskap.
+    assert knowledge_base.municipalities["partille"]["county"] == "not_known"
+
+
+def test_statuses_the_sources_do_not_state(knowledge_base):
+    projects = knowledge_base.projects
+    # Only START is "på planerings- och idéstadiet" (Bilaga 1).
+    assert projects["start"]["status"] == "planned"
+    for pid in ("forstudie-vaxthuset", "forstudie-socialt-foretagande-brunnshog", "langtidsarbetslosa-utrikesfodda",
+                "utsikten", "texas", "kur-projektet"):
+        assert projects[pid]["status"] == "not_known", pid
+    # Described in the present tense with running work ("Det genomförs dock uppföljningar regelbundet").
+    for pid in ("samverkstan", "stegen", "arbetsmarknadstorget", "horisont"):
+        assert projects[pid]["status"] == "ongoing", pid
+        assert "slutsats" in projects[pid]["period"]["note"], pid
+
+
+def test_final_report_is_undated_and_the_application_names_no_author(knowledge_base):
+    assert knowledge_base.sources[FINAL_REPORT]["date"] == "not_known"   # title only: "2011-2013"
+    assert knowledge_base.sources[APPLICATION]["author"].startswith("Anges inte")
+    final = next(e for e in knowledge_base.projects["kraft"]["evaluations"] if e["source"]["document"] == FINAL_REPORT)
+    assert final["date"] == "not_known"
+
+
+def _discrepancy(record, *fragments) -> dict:
+    for d in record.get("discrepancies", []):
+        values = " ".join(str(v["value"]) for v in d["values"])
+        if all(f in values for f in fragments):
+            return d
+    raise AssertionError(f"{record.id}: no discrepancy with {fragments}")
+
+
+def test_kraft_discrepancies_found_by_the_review(knowledge_base):
+    kraft = knowledge_base.projects["kraft"]
+    years = _discrepancy(kraft, "två till tre år", "ett till tre år", "upp till tre år")
+    assert {v["source"]["document"] for v in years["values"]} == {FINAL_REPORT, EVALUATION}
+    sick = _discrepancy(kraft, "Många av dem har sjukskrivning", "mycket få har varit sjukskrivna")
+    assert [v["source"]["document"] for v in sick["values"]] == [APPLICATION, FINAL_REPORT]
+    board = _discrepancy(kraft, "Region Skåne", "Lunds kommun, Arbetsförmedlingen och Försäkringskassan")
+    assert board["values"][0]["source"]["section"] == "5.1 Styrgrupp"
+    _discrepancy(kraft, "förberedelse för att kunna ta del av insatser på Arbetsförmedlingen")
+
+
+def test_finsam_lund_discrepancies_found_by_the_review(knowledge_base):
+    finsam = knowledge_base.projects["finsam-lund"]
+    _discrepancy(finsam, "upp till cirka 190 000 kr", "193 000 kr (typfall 1)", "193 000 kr (typfall 2)")
+    _discrepancy(finsam, "upp till 600 000 kr", "cirka 603 000 kr", "minst cirka 600 000 kronor")
+
+
+def test_kraft_omissions_found_by_the_review(knowledge_base):
+    kraft = knowledge_base.projects["kraft"]
+    payoff = next(e for e in kraft["evaluations"] if e["source"] == {"document": EVALUATION, "section": "Projekt Kraft"})
+    summary = " ".join(payoff["summary"].split())
+    for wish in ("kontinuitet i återträffarna", "fasta praktikplatser", "tidigare fas", "betydligt tidigare",
+                 "kartläggande och arbetsförberedande karaktär"):
+        assert wish in summary, wish
+    obstacles = " ".join(_texts(kraft["obstacles"]))
+    assert "dubbelarbete" in obstacles and "för lite kunskap om målgruppens behov" in obstacles
+    assert "starkare kontakter med sjukvården" in obstacles
+    spread = knowledge_base.verdict(kraft, "spridning")
+    assert "efter två år" in spread["justification"]        # 001 §10: "införlivas … efter två år"
+    assert spread["rating"] == "partly_met"
+    # Participants own their process, but nothing says they shaped the project (003: "rejält besvikna").
+    assert knowledge_base.verdict(kraft, "delaktighet")["rating"] == "partly_met"
+
+
+def test_finsam_lund_omissions_found_by_the_review(knowledge_base):
+    finsam = knowledge_base.projects["finsam-lund"]
+    results = " ".join(finsam["results"]["text"].split())
+    assert "andra offentliga ersättningar" in results and "grova drag" in results
+    evaluations = {e["source"]["section"]: " ".join(e["summary"].split()) for e in finsam["evaluations"]}
+    assert "kontrollgrupp" in evaluations["Strategisk och strukturell nytta"]
+    assert "skalfördelar" in evaluations["Styrelsen och beredningsgruppens synpunkter"]
+    assert any(o["source"]["section"] == "Kändisskapets betydelse" and "erkänt" in o["text"]
+               for o in finsam["obstacles"])

@@ -1,4 +1,4 @@
-"""Command line: ``python -m kunskapsbanken validate``, ``new`` and ``diff``.
+"""Command line: ``python -m kunskapsbanken validate``, ``new``, ``diff`` and ``coverage``.
 
 Exit codes: 0 = everything valid / file written, 1 = problems found / refused,
 2 = wrong use of the command (unknown option, missing folder).
@@ -58,7 +58,8 @@ def cmd_validate(args) -> int:
         print(format_problems(problems, args.format, colour=_colour(sys.stdout)))
     counts = {kind: len(records) for kind, records in content.records.items()}
     summary = (f"{counts['municipality']} kommuner, {counts['project']} projekt, {counts['method']} metoder, "
-               f"{counts['criterion']} kriterier, {counts['source']} källor, {counts['glossary']} ord i ordlistan")
+               f"{counts['criterion']} kriterier, {counts['source']} källor, {counts['glossary']} ord i ordlistan, "
+               f"{counts['success_key']} framgångsnycklar")
     if args.format != "json":
         if problems:
             print(f"{len(problems)} problem hittades ({summary} godkända).", file=sys.stderr)
@@ -81,6 +82,42 @@ def cmd_diff(args) -> int:
         print(format_problems(exc.problems, "text"), file=sys.stderr)
         return EXIT_PROBLEMS
     print(summarise(diff), end="")
+def cmd_coverage(args) -> int:
+    from kunskapsbanken.data.coverage import source_coverage
+    from kunskapsbanken.data.problems import ValidationFailed
+    from kunskapsbanken.data.repository import load_knowledge_base
+
+    content_dir, schema_dir = Path(args.content), Path(args.schema)
+    for folder in (content_dir, schema_dir):
+        if not folder.is_dir():
+            print(f"Mappen finns inte: {folder}", file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        kb = load_knowledge_base(content_dir, schema_dir, Path.cwd())
+    except ValidationFailed as exc:
+        print(format_problems(sorted(exc.problems), "text"))
+        print("Rätta problemen först: python -m kunskapsbanken validate", file=sys.stderr)
+        return EXIT_PROBLEMS
+    coverage = source_coverage(kb)
+    if args.format == "json":
+        print(json.dumps([{"document": d.source.id, "title": d.source["title"], "sections": [
+            {"section": s.title, "citations": [{"file": e.file, "name": e.name, "fields": e.fields} for e in s.entries]}
+            for s in d.sections]} for d in coverage], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for document in coverage:
+        print(f"{document.source.id}: {document.source['title']}")
+        for section in document.sections:
+            if args.uncited and section.entries:
+                continue
+            if not section.entries:
+                print(f"  {section.title}: ingen hänvisning")
+                continue
+            print(f"  {section.title}: {section.count} {'hänvisning' if section.count == 1 else 'hänvisningar'}")
+            for entry in section.entries:
+                print(f"    {entry.file} ({entry.name}): {', '.join(entry.fields)}")
+    uncited = sum(len(d.uncited) for d in coverage)
+    total = sum(len(d.sections) for d in coverage)
+    print(f"{total - uncited} av {total} avsnitt har minst en hänvisning; {uncited} har ingen.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -107,6 +144,15 @@ def build_parser() -> argparse.ArgumentParser:
                       help="versionen att jämföra med, t.ex. HEAD (standard: filerna som de är nu)")
     diff.add_argument("--root", default=".", help="git-arkivets mapp (standard: aktuell mapp)")
     diff.set_defaults(func=cmd_diff)
+    coverage = sub.add_parser("coverage", help="visa vilka avsnitt i källorna som posterna hänvisar till",
+                              description="Listar varje källdokuments avsnitt och de poster och fält som hänvisar "
+                                          "till vart och ett; avsnitt utan hänvisning sägs ut. Slutkod 0: listan "
+                                          "skrevs; 1: posterna har problem; 2: fel användning av kommandot.")
+    coverage.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
+    coverage.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
+    coverage.add_argument("--uncited", action="store_true", help="visa bara avsnitt som ingen post hänvisar till")
+    coverage.add_argument("--format", choices=["text", "json"], default="text", help="text (standard) eller json")
+    coverage.set_defaults(func=cmd_coverage)
     from kunskapsbanken.scaffold import add_new_command
 
     add_new_command(sub)

@@ -122,6 +122,7 @@ def skeleton(kind: str, name: str, record_id: str, schema_dir: Path, content_dir
             "municipalities": _first_record(content_dir / "municipalities") or "kommunens-id",
             "related_projects": _first_record(content_dir / "projects") or "projektets-id",
             "part_of": _first_record(content_dir / "projects") or "projektets-id",
+            "section": _first_section(content_dir / "sources.yml"),
             "key": "antal",
             "id": "tabell-1",
         },
@@ -199,6 +200,8 @@ class _Context:
                 return self.today
             if key == "document":
                 return self.source
+            if key == "section":
+                return self.ids["section"]
             if "pattern" in schema:
                 return UNSET
             return PLACEHOLDER
@@ -238,6 +241,8 @@ class _Context:
                 return self.today
             if key == "document":
                 return self.source
+            if key == "section":
+                return self.ids["section"]
             if "pattern" in schema:
                 return self.ids.get(key, "id")
             return PLACEHOLDER
@@ -446,6 +451,15 @@ def _read_list(path: Path) -> list:
 def _first_source(content_dir: Path) -> str:
     """The first source document's id: a valid placeholder for every ``document:``."""
     return _first_list_id(content_dir / "sources.yml") or _FALLBACK_SOURCE
+
+
+def _first_section(path: Path) -> str:
+    """The first source document's first heading: a citation placeholder that validates."""
+    for item in _read_list(path)[:1]:
+        sections = item.get("sections") if isinstance(item, dict) else None
+        if isinstance(sections, list) and sections and isinstance(sections[0], str):
+            return sections[0]
+    return PLACEHOLDER
 
 
 def _first_list_id(path: Path) -> str | None:

@@ -57,8 +57,16 @@ class CriterionVerdict:
     verdict: dict
 
 
+@dataclass
+class KeyExample:
+    """A success key shown in practice by one record: the key, and why (the example's text)."""
+
+    key: Record
+    text: str
+
+
 class KnowledgeBase:
-    def __init__(self, *, municipalities, projects, methods, criteria, sources, glossary):
+    def __init__(self, *, municipalities, projects, methods, criteria, sources, glossary, success_keys=()):
         by_name = lambda r: swedish_sort_key(r.name)  # noqa: E731
         self.municipalities: dict[str, Record] = {r.id: r for r in sorted(municipalities, key=by_name)}
         self.projects: dict[str, Record] = {r.id: r for r in sorted(projects, key=by_name)}
@@ -66,6 +74,8 @@ class KnowledgeBase:
         self.criteria: dict[str, Record] = {r.id: r for r in sorted(criteria, key=lambda r: r["number"])}
         self.sources: dict[str, Record] = {r.id: r for r in sources}
         self.glossary: list[dict] = sorted(glossary, key=lambda g: swedish_sort_key(g["term"]))
+        self.success_keys: dict[str, Record] = {r.id: r for r in success_keys}
+        """In the report's order."""
         self._derive()
 
     @property
@@ -95,6 +105,12 @@ class KnowledgeBase:
         for record in self.verdict_records():
             for verdict in record.get("criteria", []):
                 self.verdicts_by_criterion[verdict["criterion"]].append(CriterionVerdict(record, verdict))
+        # Written once, on the key's side (content/success_keys.yml); each record page shows its keys.
+        self.keys_by_record = {(r.record_type, r.id): [] for r in self.records}
+        for key in self.success_keys.values():
+            for example in key.get("examples", []):
+                self.keys_by_record[(example["record"]["kind"], example["record"]["id"])].append(
+                    KeyExample(key, example["text"]))
         for lists in (self.related, self.parts):
             for items in lists.values():
                 items.sort(key=lambda r: swedish_sort_key(r.name))
@@ -126,6 +142,14 @@ class KnowledgeBase:
     def parent_of(self, project: Record) -> Record | None:
         parent = project.get("part_of")
         return self.projects[parent] if parent else None
+
+    def success_keys_of(self, record: Record) -> list[KeyExample]:
+        return self.keys_by_record.get((record.record_type, record.id), [])
+
+    def example_record(self, example: dict) -> Record:
+        """The record a success key's example points to."""
+        kinds = {"municipality": self.municipalities, "project": self.projects, "method": self.methods}
+        return kinds[example["record"]["kind"]][example["record"]["id"]]
 
     def source(self, source_id: str) -> Record:
         return self.sources[source_id]

@@ -86,11 +86,30 @@ class ReferenceChecker:
         if isinstance(node, dict):
             if "document" in node and "section" in node:
                 self.check_reference(record, path + ("document",), node["document"], "source")
+                self._check_section(record, path, node["document"], node["section"])
             for key, value in node.items():
                 self.check_source_documents(record, value, path + (key,))
         elif isinstance(node, list):
             for i, value in enumerate(node):
                 self.check_source_documents(record, value, path + (i,))
+
+    def _check_section(self, record: Record, path: tuple, document: object, section: object) -> None:
+        """A citation must name one of its document's own headings (content/sources.yml)."""
+        source = self.index.get("source", {}).get(document) if isinstance(document, str) else None
+        sections = source.data.get("sections") if source is not None else None
+        if not isinstance(section, str) or not isinstance(sections, list) or section in sections:
+            return
+        near = difflib.get_close_matches(section, [s for s in sections if isinstance(s, str)], n=1, cutoff=0.5)
+        tip = f"Menade du '{near[0]}'?" if near else "Dokumentets rubriker står under sections i content/sources.yml."
+        self._add(record, path + ("section",), f"avsnittet '{section}' finns inte i {document}", code="unknown_section",
+                  found=f"'{section}'", expected=f"en av rubrikerna i {document} (sections i content/sources.yml)", tip=tip)
+
+    def check_examples(self, record: Record) -> None:
+        """A success key's examples point to records that exist (kind and id)."""
+        for i, example in enumerate(_list(record.data.get("examples"))):
+            target = example.get("record") if isinstance(example, dict) else None
+            if isinstance(target, dict) and target.get("kind") in KIND_NAMES:
+                self.check_reference(record, ("examples", i, "record", "id"), target.get("id"), target["kind"])
 
     def check_unsafe_text(self, record: Record) -> None:
         for path, text in walk_strings(record.data):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kunskapsbanken.data.coverage import source_coverage
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import urls
@@ -63,6 +64,11 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                  description="Förkortningar som används i kunskapsbanken."),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path="content/sources.yml",
                  description="Dokumenten som kunskapsbanken bygger på."),
+        PageSpec(urls.SUCCESS_KEYS, "Framgångsnycklar", "success_keys.html", edit_path="content/success_keys.yml",
+                 description="Rapportens sexton nyckelord för rätt stöd till arbete, och var de syns i praktiken."),
+        PageSpec(urls.COVERAGE, "Källtäckning", "coverage.html", edit_path="content/sources.yml",
+                 description="Varje källdokuments avsnitt och de poster och fält som hänvisar till dem.",
+                 extra={"coverage": source_coverage(kb)}),
     ]
     for kind, records in (("municipality", kb.municipalities), ("project", kb.projects), ("method", kb.methods),
                           ("criterion", kb.criteria)):

@@ -9,6 +9,8 @@ FOLDERS = {"municipality": "kommuner", "project": "projekt", "method": "metoder"
 MATRIX = "jamforelse.md"
 GLOSSARY = "ordlista.md"
 SOURCES = "kallor.md"
+COVERAGE = "kalltackning.md"
+SUCCESS_KEYS = "framgangsnycklar.md"
 
 
 def record_src(kind: str, record_id: str) -> str:
