@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kunskapsbanken.data.problems import Problem
-from kunskapsbanken.data.repository import Content, read_content
+from kunskapsbanken.data.repository import LIST_FILES, RECORD_FOLDERS, Content, read_content
 from kunskapsbanken.data.schemas import KIND_SCHEMAS
 
-RECORD_KINDS = ("municipality", "project", "method", "criterion", "source", "glossary")
-SCHEMA_OF_KIND = {"municipality": "municipality", "project": "project", "method": "method",
-                  "criterion": "criteria", "source": "sources", "glossary": "glossary"}
+SCHEMA_OF_KIND = {**{kind: kind for kind in RECORD_FOLDERS.values()},
+                  **{kind: schema_kind for schema_kind, kind, _ in LIST_FILES.values()}}
+"""Record kind → the schema that describes it; vocabularies (criteria.yml …) are one schema per file."""
 LIST_KEYS = {"criteria": "criterion", "figures": "label", "datasets": "id", "columns": "key", "aliases": "name"}
 """List fields whose items are told apart by one of their keys rather than by position."""
 RENAME_SIMILARITY = 0.6
@@ -126,8 +126,8 @@ def similarity(old: dict, new: dict) -> float:
 
 def compare_contents(old: Content, new: Content, schemas: dict) -> KnowledgeBaseDiff:
     changes: list[RecordChange] = []
-    for kind in RECORD_KINDS:
-        before, after = old.records[kind], new.records[kind]
+    for kind in dict.fromkeys([*new.records, *old.records]):  # every kind either version has, in order
+        before, after = old.records.get(kind, {}), new.records.get(kind, {})
         removed = [before[i] for i in before if i not in after]
         added = [after[i] for i in after if i not in before]
         for record_id in after:
@@ -148,7 +148,7 @@ def compare_contents(old: Content, new: Content, schemas: dict) -> KnowledgeBase
                                             fields=fields, old_data=match.data, new_data=record.data))
         changes += [RecordChange(kind, r.id, r.name, "added", r.file) for r in added]
         changes += [RecordChange(kind, r.id, r.name, "removed", r.file) for r in removed]
-    criteria = {c.id: c.data for c in new.records["criterion"].values()}
+    criteria = {c.id: c.data for c in new.records.get("criterion", {}).values()}
     return KnowledgeBaseDiff(changes, criteria, schemas)
 
 
@@ -250,7 +250,7 @@ def _step(root: dict, node: dict, part) -> dict | None:
 
 
 def schema_for(diff: KnowledgeBaseDiff, kind: str) -> dict:
-    return diff.schemas.get(SCHEMA_OF_KIND[kind], {})
+    return diff.schemas.get(SCHEMA_OF_KIND.get(kind, kind), {})
 
 
 def word_changes(old: str, new: str, context: int = 3, limit: int = 4) -> list[tuple[str, str, str, str]]:

@@ -19,7 +19,8 @@ NO_CHANGES = "Inga ändringar i kunskapsbankens poster."
 SHORT_TEXT = 80
 """Texts up to this length are shown whole, old → new; longer ones as the words that changed."""
 
-KIND_NAMES = {**labels.RECORD_KINDS, "source": "Källdokument", "glossary": "Ordlisteord"}
+KIND_NAMES = {**labels.RECORD_KINDS, "source": "Källdokument", "glossary": "Ordlisteord",
+              "success_key": "Framgångsnyckel", "target_group": "Målgrupp"}
 _ENUM_LABELS = {"rating": {k: v[1] for k, v in labels.RATINGS.items()}, "kind": labels.KINDS,
                 "outcome": labels.OUTCOMES}
 _STATUS_LABELS = {"implementation": labels.IMPLEMENTATIONS}
@@ -85,7 +86,7 @@ def describe_field(change: FieldChange, schema: dict) -> str:
 
 
 def _record_label(change: RecordChange) -> str:
-    return f"{KIND_NAMES[change.kind]} **{escape(change.name)}** (`{change.file}`)"
+    return f"{KIND_NAMES.get(change.kind, change.kind)} **{escape(change.name)}** (`{change.file}`)"
 
 
 def _selector(part) -> str | None:
@@ -192,7 +193,7 @@ def summarise(diff: KnowledgeBaseDiff) -> str:
 
     section("Nya poster", [_record_label(c) for c in diff.changes if c.status == "added"])
     section("Borttagna poster", [_record_label(c) for c in diff.changes if c.status == "removed"])
-    section("Nytt id", [f"{KIND_NAMES[c.kind]} **{escape(c.name)}**: `{c.old_id}` → `{c.id}` "
+    section("Nytt id", [f"{KIND_NAMES.get(c.kind, c.kind)} **{escape(c.name)}**: `{c.old_id}` → `{c.id}` "
                         f"(`{c.old_file}` → `{c.file}`)" for c in diff.changes if c.status == "renamed"])
     edited = [c for c in diff.changes if c.status in ("changed", "renamed")]
     section("Bedömningar mot kriterierna", [line for c in edited for line in _verdict_lines(c, diff)])
