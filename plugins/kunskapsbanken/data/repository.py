@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.problems import Problem, ValidationFailed
 from kunskapsbanken.data.references import ReferenceChecker
+from kunskapsbanken.data.scalar_checks import scalar_problems
 from kunskapsbanken.data.schema_errors import SchemaErrorTranslator
 from kunskapsbanken.data.schemas import KindSchema, load_schemas
 from kunskapsbanken.data.slugs import is_id
@@ -64,6 +65,8 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             content.problems.append(exc.problem)
             return file, None
         content.docs[file] = doc
+        content.problems.extend(doc.problems)
+        content.problems.extend(scalar_problems(file, doc))
         return file, doc
 
     def validate(file: str, doc: YamlDocument, schema: KindSchema) -> bool:
@@ -119,7 +122,6 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     for kind in ("criterion", "source", "glossary"):
         for record in content.records[kind].values():
             checker.check_source_documents(record, record.data, ())
-            checker.check_unsafe_text(record)
     content.problems.extend(checker.problems)
     return content
 
