@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 
 from kunskapsbanken.data.model import Record
+from kunskapsbanken.data.placeholders import has_placeholder
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.yamlsource import YamlDocument, format_path
 
@@ -49,8 +50,10 @@ class ReferenceChecker:
 
     def check_reference(self, record: Record, path: tuple, target_id: object, kind: str) -> None:
         if not isinstance(target_id, str) or target_id in self.index.get(kind, {}) \
-                or not target_id.isprintable() or "\ufffd" in target_id:
-            return  # a control character in it is reported once, where it stands (data/scalar_checks.py)
+                or not target_id.isprintable() or "\ufffd" in target_id or has_placeholder(target_id):
+            # Reported once, where it stands: a control character (data/scalar_checks.py) or a
+            # placeholder left by the scaffold (data/placeholders.py).
+            return
         other = next((k for k, ids in self.index.items() if k != kind and target_id in ids), None)
         if other:
             self._add(record, path, f"'{target_id}' är {KIND_NAMES[other]}, inte {KIND_NAMES[kind]}",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from kunskapsbanken.data.model import KnowledgeBase, Record
+from kunskapsbanken.data.placeholders import placeholder_problems
 from kunskapsbanken.data.problems import Problem, ValidationFailed
 from kunskapsbanken.data.references import ReferenceChecker
 from kunskapsbanken.data.scalar_checks import scalar_problems
@@ -66,13 +67,15 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             return file, None
         content.docs[file] = doc
         content.problems.extend(doc.problems)
-        content.problems.extend(scalar_problems(file, doc))
         return file, doc
 
     def validate(file: str, doc: YamlDocument, schema: KindSchema) -> bool:
+        own = scalar_problems(file, doc) + placeholder_problems(file, doc, schema.schema)
+        content.problems.extend(own)
         if schema.is_valid(doc.data):
             return True
-        content.problems.extend(SchemaErrorTranslator(file, doc, schema.schema).problems(schema.errors(doc.data)))
+        reported = {p.path for p in own + doc.problems}
+        content.problems.extend(SchemaErrorTranslator(file, doc, schema.schema, reported).problems(schema.errors(doc.data)))
         return False
 
     content.problems.extend(_stray_files(content_dir, relative))

@@ -7,9 +7,7 @@ import re
 
 import jsonschema
 
-from kunskapsbanken.data.control_chars import first_forbidden
 from kunskapsbanken.data.problems import Problem
-from kunskapsbanken.data.value_ranges import non_finite
 from kunskapsbanken.data.yamlsource import YamlDocument, format_path
 
 
@@ -74,10 +72,13 @@ def _closest(word: str, options) -> str | None:
 
 
 class SchemaErrorTranslator:
-    def __init__(self, file: str, doc: YamlDocument, root_schema: dict):
+    def __init__(self, file: str, doc: YamlDocument, root_schema: dict, reported: set[str] = frozenset()):
         self.file = file
         self.doc = doc
         self.root = root_schema
+        self.reported = reported - {""}
+        """Fields already reported by a check of their own (a control character, a NaN, a
+        placeholder): that the value also breaks a pattern or a range would only repeat it."""
         self.misspelt: set[tuple[tuple, str]] = set()
 
     def problems(self, errors: list[jsonschema.ValidationError]) -> list[Problem]:
@@ -98,7 +99,7 @@ class SchemaErrorTranslator:
     def _translate(self, e: jsonschema.ValidationError) -> list[Problem]:
         path = tuple(e.absolute_path)
         kind = e.validator
-        if self._reported_elsewhere(path, e.instance):
+        if format_path(path) in self.reported:
             return []
         if kind == "required":
             field = _required_field(e)
@@ -111,7 +112,7 @@ class SchemaErrorTranslator:
             allowed = list(e.schema.get("properties", {}))
             out = []
             for extra_key in (k for k in e.instance if k not in allowed
-                              and not self._reported_elsewhere(path + (k,), k)):
+                              and format_path(path + (k,)) not in self.reported):
                 near = _closest(extra_key, allowed)
                 tip = f"Menade du '{near}'?" if near else "Tillåtna fält: " + ", ".join(allowed) + "."
                 if (path, near) in self.misspelt:
@@ -162,13 +163,6 @@ class SchemaErrorTranslator:
                                   expected=("minst " if kind == "minimum" else "högst ") + str(e.validator_value),
                                   tip=_range_tip(kind, e))]
         return [self._problem(path, e.message, code=kind)]
-
-    def _reported_elsewhere(self, path: tuple, value: object) -> bool:
-        """A control character or a NaN is the one mistake to report (data/scalar_checks.py);
-        that the value then also breaks a pattern or a range would only repeat it."""
-        if isinstance(value, str):
-            return first_forbidden(value) is not None or any(p.path == format_path(path) for p in self.doc.problems)
-        return non_finite(value) is not None
 
     def _any_of(self, e: jsonschema.ValidationError, path: tuple) -> list[Problem]:
         # If one alternative has the instance's own type (e.g. an object), its inner errors are
