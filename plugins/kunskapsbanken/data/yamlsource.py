@@ -146,8 +146,10 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
     for offset, char in zip(controls, chars) if controls else ():
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-        doc.problems.append(Problem(file, line, column, format_path(doc.path_at(line, column)),
-                                    "filen innehåller ett osynligt tecken", code="text.control_char",
+        path = doc.path_at(line, column)
+        doc.problems.append(Problem(file, line, column, format_path(path),
+                                    "filen innehåller ett osynligt tecken" + ("" if path else " före första fältet"),
+                                    code="text.control_char",
                                     found=describe_char(char), expected="vanlig text utan styrtecken",
                                     tip="Ta bort tecknet; det syns inte men kan dölja eller vända texten."))
     return doc
