@@ -91,7 +91,8 @@ def format_path(path: Path) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            part = str(part) or '""'  # an empty key must still name a field
+            out += f".{part}" if out else part
     return out
 
 
