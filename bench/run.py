@@ -166,3 +166,114 @@ def with_summary(text: str, summary: str) -> str:
     end = doc.position((following,), key=True)[0]
     lines = text.split("\n")
     return "\n".join(lines[:first - 1] + [f"summary: {json.dumps(summary, ensure_ascii=False)}"] + lines[end - 1:])
+
+
+def evaluate(results: list[SizeResult], serve_seconds: float | None) -> list[tuple[str, str, bool]]:
+    """(budget, measured, met?) for each budget, on the largest and middle synthetic sizes."""
+    largest, middle = results[-1], results[-2] if len(results) > 2 else results[-1]
+    checks = []
+    build_ratio = largest.builds["ours"]["seconds"] / largest.builds["baseline"]["seconds"]
+    checks.append((f"bygge ≤ {BUDGETS['build_ratio']} × baslinjen ({largest.label})", f"{build_ratio:.2f} ×",
+                   build_ratio <= BUDGETS["build_ratio"]))
+    p = largest.phases
+    load_ratio = (p["load"] + p["validate"] + p["resolve"]) / p["floor"]
+    checks.append((f"läsa + validera + koppla ihop ≤ {BUDGETS['load_ratio']} × YAML-golvet ({largest.label})",
+                   f"{load_ratio:.2f} ×", load_ratio <= BUDGETS["load_ratio"]))
+    worst_name, worst = "", 0.0
+    for phase in ("load", "validate", "resolve", "generate_pages", "matrix"):
+        per_large = largest.phases[phase] / largest.records
+        per_middle = middle.phases[phase] / middle.records
+        growth = per_large / per_middle if per_middle > 0 else 1.0
+        if growth > worst:
+            worst_name, worst = phase, growth
+    build_growth = (largest.builds["ours"]["seconds"] / largest.pages) / (middle.builds["ours"]["seconds"] / middle.pages)
+    checks.append((f"ingen fas växer mer än linjärt ({middle.label} → {largest.label}, tid per post)",
+                   f"värst {worst_name} {worst:.2f} ×, bygget {build_growth:.2f} ×",
+                   max(worst, build_growth) <= BUDGETS["linearity"]))
+    peak = largest.builds["ours"]["peak_mib"]
+    checks.append((f"högsta minnesanvändning ≤ {BUDGETS['peak_mib']:.0f} MiB ({largest.label})", f"{peak:.0f} MiB",
+                   peak <= BUDGETS["peak_mib"]))
+    matrix = largest.sizes["matrix_kb"]
+    checks.append((f"jämförelsesidan ≤ {BUDGETS['matrix_kb']:.0f} kB HTML ({largest.sizes['matrix_rows']} rader)",
+                   f"{matrix:.0f} kB", matrix <= BUDGETS["matrix_kb"]))
+    if serve_seconds is not None:
+        checks.append((f"ändrad YAML syns i mkdocs serve inom {BUDGETS['serve_seconds']:.0f} s (riktiga kunskapsbanken)",
+                       f"{serve_seconds:.2f} s", serve_seconds <= BUDGETS["serve_seconds"]))
+    return checks
+
+
+def machine() -> str:
+    mem = ""
+    try:
+        kib = int(next(line for line in Path("/proc/meminfo").read_text().splitlines()
+                       if line.startswith("MemTotal")).split()[1])
+        mem = f", {kib / 2**20:.0f} GiB minne"
+    except (OSError, StopIteration, ValueError):
+        pass
+    import mkdocs
+    import material
+
+    return (f"{platform.machine()}, {os.cpu_count()} kärnor{mem}, Python {platform.python_version()}, "
+            f"MkDocs {mkdocs.__version__}, Material {getattr(material, '__version__', '?')}")
+
+
+def run(sizes: list[tuple[str, int, int]], *, serve: bool, report: Path | None, command: str) -> int:
+    results = []
+    with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
+        work = Path(tmp)
+        for label, municipalities, project_count in sizes:
+            print(f"== {label}", flush=True)
+            if municipalities == 0:
+                content = ROOT / "content"
+            else:
+                content = generator.generate(work / f"content-{label.replace('/', '-')}", municipalities,
+                                             project_count)
+            result = measure_size(label, content, work / "run")
+            results.append(result)
+            print(json.dumps(result.__dict__, ensure_ascii=False, indent=1), flush=True)
+        serve_seconds = measure_serve_reload(work) if serve else None
+    checks = evaluate(results, serve_seconds)
+    for budget, measured, met in checks:
+        print(f"{'OK  ' if met else 'MISS'} {budget}: {measured}")
+    text = render_report(results, checks, command)
+    if report:
+        report.write_text(text, encoding="utf-8")
+        print(f"Resultaten skrevs till {report}")
+    return 0 if all(met for _, _, met in checks) else 1
+
+
+def render_report(results: list[SizeResult], checks, command: str) -> str:
+    lines = [
+        "---", "title: Prestanda", "---", "", "# Prestanda", "",
+        "Hur snabbt kunskapsbanken byggs när den växer från dagens poster till alla Sveriges 290 kommuner "
+        "med tusentals projekt. Alla tider är uppmätta i **en och samma körning**, och jämförs med en baslinje "
+        "från samma körning: samma sidor skrivna som vanliga Markdown-filer och byggda av MkDocs utan vårt "
+        "tillägg, med samma tema och samma navigering.", "",
+        f"- **Maskin:** {machine()}",
+        f"- **Datum:** {time.strftime('%Y-%m-%d')}",
+        f"- **Kommando:** `{command}`", "",
+        "## Budgetar", "", "| Budget | Uppmätt | Uppfylld |", "| --- | --- | --- |",
+        *[f"| {b} | {m} | {'Ja' if ok else '**Nej**'} |" for b, m, ok in checks], "",
+        "## Mätvärden", "",
+        "| Storlek (kommuner/projekt) | Poster | Sidor | Vårt bygge (s) | Baslinje (s) | Kvot | YAML-golv (s) | "
+        "Läsa (s) | Validera (s) | Koppla ihop (s) | Sidor (s) | Matris (s) | Minne (MiB) | Utdata (MiB) | "
+        "Sökindex (MiB) | Matris (kB) |",
+        "| --- |" + " ---: |" * 15,
+    ]
+    for r in results:
+        ours, base, p, s = r.builds["ours"], r.builds["baseline"], r.phases, r.sizes
+        lines.append(
+            f"| {r.label} | {r.records} | {r.pages} | {ours['seconds']:.1f} | {base['seconds']:.1f} | "
+            f"{ours['seconds'] / base['seconds']:.2f} | {p['floor']:.2f} | {p['load']:.2f} | {p['validate']:.2f} | "
+            f"{p['resolve']:.3f} | {p['generate_pages']:.2f} | {p['matrix']:.3f} | {ours['peak_mib']:.0f} | "
+            f"{s['ours_output_mib']:.1f} | {s['ours_search_index_mib']:.2f} | {s['matrix_kb']:.0f} |")
+    lines += [
+        "", "## Så hålls bygget linjärt", "",
+        "- Postsidorna nås via indexsidorna och står inte en och en i sidnavigeringen. MkDocs skriver hela "
+        "navigeringen på varje sida, så en navigering med alla sidor skulle växa kvadratiskt.",
+        "- YAML läses med PyYAML:s C-parser, och varje post kontrolleras först av ett kompilerat schema "
+        "(fastjsonschema). Bara poster med fel går igenom den långsammare kontrollen som listar alla fel.",
+        "- Alla samband (kommun ↔ projekt ↔ metod ↔ kriterium) räknas fram en gång i modellen, inte sida för sida.",
+        "- Jämförelsesidan har en rad per kommun med korta celler, så att 290 rader ryms inom budgeten.", "",
+    ]
+    return "\n".join(lines)
