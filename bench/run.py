@@ -11,13 +11,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from bench import baseline, generator, projects
+from bench.serve_process import mkdocs_serve
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase
 from kunskapsbanken.data.repository import read_content, schemas_for
@@ -146,22 +146,15 @@ def measure_serve_reload(work: Path) -> float:
     """Seconds from saving an edited record until ``mkdocs serve`` serves the change."""
     project = projects.our_project(work / "serve", ROOT / "content")
     record = sorted((project / "content" / "municipalities").glob("*.yml"))[0]
-    port = 8765
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-                             "--dev-addr", f"127.0.0.1:{port}"],  # --no-livereload would also stop watching
-                            cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    url = f"http://127.0.0.1:{port}/kunskapsbanken/kommuner/{record.stem}/"
-    try:
-        _wait_for(url, lambda body: True, timeout=120)
+    with mkdocs_serve(project, ENV, "/kunskapsbanken/") as server:
+        url = f"{server.base}kommuner/{record.stem}/"
+        server.wait_for(url, lambda body: True, 120, "serving the record's page")
         marker = f"Mätmarkör {time.time_ns()}"
         text = with_summary(record.read_text(encoding="utf-8"), marker)
         start = time.perf_counter()
         record.write_text(text, encoding="utf-8")
-        _wait_for(url, lambda body: marker in body, timeout=60)
+        server.wait_for(url, lambda body: marker in body, 60, "showing the edited record")
         return time.perf_counter() - start
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def with_summary(text: str, summary: str) -> str:
@@ -173,19 +166,6 @@ def with_summary(text: str, summary: str) -> str:
     end = doc.position((following,), key=True)[0]
     lines = text.split("\n")
     return "\n".join(lines[:first - 1] + [f"summary: {json.dumps(summary, ensure_ascii=False)}"] + lines[end - 1:])
-
-
-def _wait_for(url: str, predicate, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:  # loopback only
-                if predicate(response.read().decode("utf-8")):
-                    return
-        except OSError:
-            pass
-        time.sleep(0.05)
-    raise TimeoutError(f"{url} did not show the change within {timeout} s")
 
 
 def evaluate(results: list[SizeResult], serve_seconds: float | None) -> list[tuple[str, str, bool]]:

@@ -54,6 +54,57 @@ def serve(directory: Path, prefix: str = "/"):
         server.server_close()
 
 
+class PageWatch:
+    """What went wrong while a page was open: responses of 400 or more, requests that failed and
+    console errors (including uncaught exceptions). Attach with :func:`watch_page`; end with
+    :meth:`assert_clean`."""
+
+    def __init__(self, page):
+        self.failures: list[str] = []
+        page.on("response", self._response)
+        page.on("requestfailed", self._request_failed)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.failures.append(f"uncaught error: {error}"))
+
+    def _response(self, response) -> None:
+        if response.status >= 400:
+            self.failures.append(f"HTTP {response.status}: {response.url} (requested by {response.frame.url})")
+
+    def _request_failed(self, request) -> None:
+        # Off-site requests fail here by design (no network); test_browser reports them on their own.
+        # ERR_ABORTED is a request the browser cancelled itself, e.g. a script still loading when
+        # the test moved on to the next page: nothing failed on the site.
+        if request.failure != "net::ERR_ABORTED" and urlparse(request.url).netloc == urlparse(request.frame.url).netloc:
+            self.failures.append(f"request failed ({request.failure}): {request.url}")
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            where = message.location.get("url", "") if message.location else ""
+            self.failures.append(f"console error on {where}: {message.text}")
+
+    def assert_clean(self) -> None:
+        assert not self.failures, "failed requests or console errors:\n" + "\n".join(dict.fromkeys(self.failures))
+
+
+def watch_page(page) -> PageWatch:
+    """Record every failed request and console error of ``page`` from now on (see PageWatch)."""
+    return PageWatch(page)
+
+
+@contextlib.contextmanager
+def checked_page(browser, **context_options):
+    """A new page in its own context; when the block ends without error, no request may have
+    failed and no console error may have occurred on any page it opened."""
+    context = browser.new_context(**context_options)
+    try:
+        page = context.new_page()
+        watch = watch_page(page)
+        yield page
+        watch.assert_clean()
+    finally:
+        context.close()
+
+
 def page_urls(site: Path) -> list[str]:
     """Every HTML page of the built site, as a site-relative URL."""
     urls = []

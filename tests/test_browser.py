@@ -1,12 +1,15 @@
 """Quality gates in a real browser (issue 5): axe-core WCAG 2.1 AA on every page, keyboard use,
-no off-site requests, screenshots. Uses Debian's chromium; never downloads a browser."""
+no off-site requests, screenshots. Every page any test opens must load without a failed request
+(status 400 or more) and without a console error (issue 14; browser_support.checked_page).
+Uses Debian's chromium; never downloads a browser."""
 
 from __future__ import annotations
 
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, page_urls, serve, site_path_prefix
+from browser_support import (AXE, CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, checked_page, page_urls, serve,
+                             site_path_prefix)
 from site_fixtures import PROJECT
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -30,10 +33,8 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    page = context.new_page()
-    yield page
-    context.close()
+    with checked_page(browser, viewport={"width": 1280, "height": 900}, locale="sv-SE") as page:
+        yield page
 
 
 def guard_requests(page, site_url: str) -> list[str]:
@@ -133,26 +134,22 @@ def test_keyboard_on_a_record_page(site_url, page, knowledge_base):
 
 
 def test_matrix_scrolls_inside_its_region_on_a_phone(site_url, browser):
-    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url + "jamforelse/")
-    page_overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    region = page.eval_on_selector(".kb-matrix-wrap", "el => [el.scrollWidth, el.clientWidth]")
-    context.close()
+    with checked_page(browser, viewport={"width": 375, "height": 800}, is_mobile=True) as page:
+        page.goto(site_url + "jamforelse/")
+        page_overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        region = page.eval_on_selector(".kb-matrix-wrap", "el => [el.scrollWidth, el.clientWidth]")
     assert page_overflow <= 1, "the page itself scrolls sideways on a phone"
     assert region[0] > region[1], "the matrix region does not scroll (or the table shrank unreadably)"
 
 
 def test_matrix_works_without_javascript_and_prints(site_url, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "jamforelse/")
-    rows = page.locator("table.kb-matrix tbody tr").count()
-    page.emulate_media(media="print")
-    header_hidden = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).display")
-    overflow = page.evaluate("() => getComputedStyle(document.querySelector('.kb-matrix-wrap')).overflowX")
-    pdf = page.pdf(format="A4", landscape=True)
-    context.close()
+    with checked_page(browser, java_script_enabled=False) as page:
+        page.goto(site_url + "jamforelse/")
+        rows = page.locator("table.kb-matrix tbody tr").count()
+        page.emulate_media(media="print")
+        header_hidden = page.evaluate("() => getComputedStyle(document.querySelector('.md-header')).display")
+        overflow = page.evaluate("() => getComputedStyle(document.querySelector('.kb-matrix-wrap')).overflowX")
+        pdf = page.pdf(format="A4", landscape=True)
     assert rows >= 5
     assert header_hidden == "none" and overflow == "visible"
     assert pdf[:4] == b"%PDF"
@@ -162,14 +159,12 @@ def test_matrix_works_without_javascript_and_prints(site_url, browser):
 def test_screenshots(site_url, browser, knowledge_base, width):
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     municipality = next(iter(knowledge_base.model_municipalities()))
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    for name, url in (("start", ""), ("kommun", f"kommuner/{municipality.id}/"), ("jamforelse", "jamforelse/")):
-        page.goto(site_url + url)
-        path = SCREENSHOT_DIR / f"{name}-{width}.png"
-        page.screenshot(path=str(path), full_page=True, animations="disabled")
-        assert path.stat().st_size > 5000
-    context.close()
+    with checked_page(browser, viewport={"width": width, "height": 900}) as page:
+        for name, url in (("start", ""), ("kommun", f"kommuner/{municipality.id}/"), ("jamforelse", "jamforelse/")):
+            page.goto(site_url + url)
+            path = SCREENSHOT_DIR / f"{name}-{width}.png"
+            page.screenshot(path=str(path), full_page=True, animations="disabled")
+            assert path.stat().st_size > 5000
 
 
 def test_matrix_cells_show_symbol_and_word(site_url, page):

@@ -1,4 +1,8 @@
-"""``python -m kunskapsbanken new municipality|project "Namn"``: a commented skeleton that validates."""
+"""``python -m kunskapsbanken new municipality|project|method "Namn"``: a commented draft.
+
+The draft explains every field of the schema and is refused by ``validate`` until every ``FYLL I``
+is replaced (issue 14: a placeholder never publishes); once they are, it validates.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,37 @@ import pytest
 import yaml
 from helpers import SCHEMA, run_cli, validate
 
-KINDS = {"municipality": "municipalities", "project": "projects"}
+PLACEHOLDER = "FYLL I"
+
+
+def _fill_placeholders(project: Path, file: str) -> list[dict]:
+    """Replace each placeholder ``validate`` reports with a value of the kind it asks for.
+
+    Returns the problems. Every one must be a placeholder, and every ``FYLL I`` outside a comment
+    must be one of them: then the filled draft validates only if the rest of it was valid."""
+    result = validate(project, "--format", "json")
+    assert result.returncode == 1, "an unfilled draft must not validate"
+    problems = json.loads(result.stdout)
+    assert problems and {p["code"] for p in problems} == {"draft.placeholder"}, problems
+    path = project / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    values = [line for line in lines if not line.lstrip().startswith("#")]
+    assert sum(line.count(PLACEHOLDER) for line in values) == len(problems)
+    for p in sorted(problems, key=lambda p: (p["line"], p["column"]), reverse=True):
+        assert p["file"] == file and p["path"] and p["expected"] and p["tip"], p
+        if "id med" in p["expected"]:
+            value = "skelleftea" if p["path"].startswith("municipalities") else "rss-rapport-2012"
+        elif "datum" in p["expected"]:
+            value = '"2013"'
+        else:
+            value = "Text ur källan"
+        line, column = lines[p["line"] - 1], p["column"] - 1
+        assert line[column:].startswith(PLACEHOLDER), (p, line)
+        lines[p["line"] - 1] = line[:column] + value + line[column + len(PLACEHOLDER):]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return problems
+
+KINDS = {"municipality": "municipalities", "project": "projects", "method": "methods"}
 
 
 @pytest.fixture
@@ -48,7 +82,7 @@ def _all_field_names(schema: dict, common: dict, depth: int = 0) -> set[str]:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_new_record_validates_and_explains_every_field(project, kind):
+def test_new_record_is_a_draft_that_explains_every_field(project, kind):
     result = run_cli("new", kind, "Skellefteå Östra", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -83,8 +117,55 @@ def test_new_record_validates_and_explains_every_field(project, kind):
     for name in _all_field_names(schema, common):
         assert re.search(rf"(^|\s){re.escape(name)}:", text, re.M), f"{name} is not explained"
 
+    # A draft: refused, with every placeholder named; valid once they are filled in.
+    problems = _fill_placeholders(project, written)
+    assert any(p["path"] == "sources[0].document" for p in problems)
     result = validate(project)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_placeholder_says_what_belongs_there(project):
+    run_cli("new", "project", "Testprojekt", cwd=project)
+    result = validate(project)
+    assert result.returncode == 1
+    shown = {line.split(": ", 2)[1]: line for line in result.stdout.splitlines()}
+    assert "content/projects/testprojekt.yml" in result.stdout
+    assert "platshållaren FYLL I står kvar" in shown["summary"]
+    assert "Id för kommuner i content/municipalities/" in shown["municipalities[0]"]
+    assert "Id för ett dokument i content/sources.yml" in shown["sources[0].document"]
+    assert "ÅÅÅÅ-MM-DD" in shown["status_as_of"]
+    # No example value that would validate is left in: no existing municipality or source id.
+    data = yaml.safe_load((project / "content/projects/testprojekt.yml").read_text(encoding="utf-8"))
+    assert data["municipalities"] == [PLACEHOLDER]
+    assert data["sources"] == [{"document": PLACEHOLDER, "section": PLACEHOLDER}]
+
+
+def test_a_draft_never_reaches_the_site(project):
+    """The plugin refuses to build while a placeholder is left: nothing is published."""
+    from kunskapsbanken.data.problems import ValidationFailed
+    from kunskapsbanken.data.repository import load_knowledge_base
+
+    run_cli("new", "method", "Testmetod", cwd=project)
+    with pytest.raises(ValidationFailed) as failed:
+        load_knowledge_base(project / "content", project / "schema", project)
+    assert {p.code for p in failed.value.problems} == {"draft.placeholder"}
+
+
+def test_a_field_added_to_the_schema_appears_in_the_draft(project):
+    """The draft follows the schema: a new field (here a required one) needs no change to the scaffold."""
+    schema_file = project / "schema/method.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    props = list(schema["properties"].items())
+    at = [k for k, _ in props].index("description") + 1
+    props.insert(at, ("easy_read", {"$ref": "common.schema.json#/$defs/markdown", "title": "Lättläst text",
+                                    "description": "Samma innehåll på lättläst svenska."}))
+    schema["properties"] = dict(props)
+    schema["required"].append("easy_read")
+    schema_file.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    assert run_cli("new", "method", "Testmetod", cwd=project).returncode == 0
+    text = (project / "content/methods/testmetod.yml").read_text(encoding="utf-8")
+    assert re.search(r"^description: FYLL I\n\n# Lättläst text: Samma innehåll på lättläst svenska\.\neasy_read: FYLL I$",
+                     text, re.M), text
 
 
 def test_comments_come_from_the_schema(project):
@@ -123,6 +204,7 @@ def test_name_that_needs_quoting(project):
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load((project / "content/municipalities/testby.yml").read_text(encoding="utf-8"))
     assert data["name"] == name
+    _fill_placeholders(project, "content/municipalities/testby.yml")
     assert validate(project).returncode == 0
 
 
@@ -145,6 +227,7 @@ def test_id_content_and_schema_options(tmp_path, mini_content):
     first = target.read_text(encoding="utf-8").splitlines()[0]
     schema_path = first.split("$schema=", 1)[1]
     assert (target.parent / schema_path).resolve() == (SCHEMA / "project.schema.json").resolve()
+    _fill_placeholders(tmp_path, "content/projects/unga-vuxna-lund.yml")
     assert validate(tmp_path).returncode == 0
 
 
@@ -153,6 +236,7 @@ def test_id_content_and_schema_options(tmp_path, mini_content):
     ("new", "municipality", "Testby", "--id", "tyresö"),
     ("new", "municipality", "   "),
     ("new", "county", "Testby"),
+    ("new", "municipality", "Test\x1b[2Jby"),
     ("new", "municipality"),
 ])
 def test_wrong_use_exits_2_and_writes_nothing(project, args):

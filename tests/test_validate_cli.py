@@ -17,6 +17,8 @@ from bad_input import HTML_INJECTION_CASES, method_yaml
 from helpers import ROOT, run_cli, validate
 
 BAD_RECORDS = ROOT / "tests" / "bad_records"
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+"""What no output may carry (tab and newline aside): see data/control_chars.py."""
 CASES = yaml.safe_load((BAD_RECORDS / "cases.yml").read_text(encoding="utf-8"))
 
 
@@ -79,14 +81,22 @@ def test_broken_record_gives_one_problem(tmp_path, mini_content, case):
     rest = re.sub(r"^\d+: ", "", lines[0][len(location):])
     if case["path"]:
         assert rest.startswith(f"{case['path']}: "), f"expected field {case['path']}, got:\n{lines[0]}"
+    if "message" in case:
+        assert case["message"] in lines[0], f"expected '{case['message']}' in:\n{lines[0]}"
     assert "1 problem hittades" in result.stderr
+    assert not RAW_CONTROL.search(result.stdout + result.stderr), "a raw control character was printed"
 
     as_json = validate(tmp_path, "--format", "json")
     _no_traceback(as_json)
     assert as_json.returncode == 1
+    assert not RAW_CONTROL.search(as_json.stdout.replace("\n", "")), "a raw control character in the JSON"
     problems = json.loads(as_json.stdout)
     assert [(p["file"], p["line"], p["path"], p["code"]) for p in problems] == \
         [(file, case["line"], case["path"], case["code"])]
+
+    as_github = validate(tmp_path, "--format", "github")
+    assert as_github.returncode == 1
+    assert not RAW_CONTROL.search(as_github.stdout.replace("\n", "")), "a raw control character in the annotations"
 
 
 def test_html_cases_match_the_corpus():

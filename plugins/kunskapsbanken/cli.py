@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from kunskapsbanken.data.control_chars import escaped
 from kunskapsbanken.data.repository import read_content
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -30,12 +31,12 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
 
 def format_problems(problems, fmt: str, *, colour: bool = False) -> str:
     if fmt == "json":
-        return json.dumps([{**p.__dict__, "text": p.describe()} for p in problems], ensure_ascii=False, indent=2)
+        return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
     lines = []
     for p in problems:
         if fmt == "github":
-            lines.append(f"::error file={_github_escape(p.file, property_value=True)},line={p.line},"
-                         f"col={p.column},title={_github_escape(p.code, property_value=True)}::"
+            lines.append(f"::error file={_github_escape(escaped(p.file), property_value=True)},line={p.line},"
+                         f"col={p.column},title={_github_escape(escaped(p.code), property_value=True)}::"
                          f"{_github_escape(p.describe())}")
         elif colour:
             lines.append(f"\033[1m{p.location()}\033[0m: \033[31m{p.describe()}\033[0m")
@@ -48,7 +49,7 @@ def cmd_validate(args) -> int:
     content_dir, schema_dir = Path(args.content), Path(args.schema)
     for folder in (content_dir, schema_dir):
         if not folder.is_dir():
-            print(f"Mappen finns inte: {folder}", file=sys.stderr)
+            print(f"Mappen finns inte: {escaped(str(folder))}", file=sys.stderr)
             return EXIT_USAGE
     content = read_content(content_dir, schema_dir, Path(args.root) if args.root else Path.cwd())
     problems = sorted(content.problems)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+
+from kunskapsbanken.data.control_chars import escaped
 
 
 @dataclass(frozen=True, order=True)
@@ -20,10 +22,14 @@ class Problem:
     """Stable machine-readable kind, e.g. ``yaml.syntax`` or ``reference.unknown``."""
 
     def location(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{escaped(self.file)}:{self.line}:{self.column}"
 
     def describe(self) -> str:
-        """The problem as one line of Swedish text, without the location."""
+        """The problem as one line of Swedish text, without the location.
+
+        Record text in it (a key, a found value, a file name) is shown escaped: a control
+        character or direction override from a record never reaches a terminal or a log raw.
+        """
         parts = [f"{self.path}: {self.message}" if self.path else self.message]
         if self.found is not None:
             parts.append(f"hittade {self.found}")
@@ -32,7 +38,12 @@ class Problem:
         text = "; ".join(parts) + "."
         if self.tip:
             text += f" Tips: {self.tip}"
-        return text
+        return escaped(text)
+
+    def as_dict(self) -> dict:
+        """Every field, texts escaped as in :meth:`describe`, plus the one-line ``text``."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {**{k: escaped(v) if isinstance(v, str) else v for k, v in values.items()}, "text": self.describe()}
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.describe()}"

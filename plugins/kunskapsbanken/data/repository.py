@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from kunskapsbanken.data.model import KnowledgeBase, Record
+from kunskapsbanken.data.placeholders import placeholder_problems
 from kunskapsbanken.data.problems import Problem, ValidationFailed
 from kunskapsbanken.data.references import ReferenceChecker
+from kunskapsbanken.data.scalar_checks import scalar_problems
 from kunskapsbanken.data.schema_errors import SchemaErrorTranslator
 from kunskapsbanken.data.schemas import KindSchema, load_schemas
 from kunskapsbanken.data.slugs import is_id
@@ -66,12 +68,16 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             content.problems.append(exc.problem)
             return file, None
         content.docs[file] = doc
+        content.problems.extend(doc.problems)
         return file, doc
 
     def validate(file: str, doc: YamlDocument, schema: KindSchema) -> bool:
+        own = scalar_problems(file, doc) + placeholder_problems(file, doc, schema.schema)
+        content.problems.extend(own)
         if schema.is_valid(doc.data):
             return True
-        content.problems.extend(SchemaErrorTranslator(file, doc, schema.schema).problems(schema.errors(doc.data)))
+        reported = {p.path for p in own + doc.problems}
+        content.problems.extend(SchemaErrorTranslator(file, doc, schema.schema, reported).problems(schema.errors(doc.data)))
         return False
 
     content.problems.extend(_stray_files(content_dir, relative))
@@ -121,7 +127,6 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     for kind in ("criterion", "source", "glossary", "success_key"):
         for record in content.records[kind].values():
             checker.check_source_documents(record, record.data, ())
-            checker.check_unsafe_text(record)
     for record in content.records["success_key"].values():
         checker.check_examples(record)
     content.problems.extend(checker.problems)

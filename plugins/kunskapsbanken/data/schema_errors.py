@@ -72,10 +72,13 @@ def _closest(word: str, options) -> str | None:
 
 
 class SchemaErrorTranslator:
-    def __init__(self, file: str, doc: YamlDocument, root_schema: dict):
+    def __init__(self, file: str, doc: YamlDocument, root_schema: dict, reported: set[str] = frozenset()):
         self.file = file
         self.doc = doc
         self.root = root_schema
+        self.reported = reported - {""}
+        """Fields already reported by a check of their own (a control character, a NaN, a
+        placeholder): that the value also breaks a pattern or a range would only repeat it."""
         self.misspelt: set[tuple[tuple, str]] = set()
 
     def problems(self, errors: list[jsonschema.ValidationError]) -> list[Problem]:
@@ -96,6 +99,8 @@ class SchemaErrorTranslator:
     def _translate(self, e: jsonschema.ValidationError) -> list[Problem]:
         path = tuple(e.absolute_path)
         kind = e.validator
+        if format_path(path) in self.reported:
+            return []
         if kind == "required":
             field = _required_field(e)
             prop = _resolve(e.schema.get("properties", {}).get(field, {}), self.root)
@@ -106,7 +111,8 @@ class SchemaErrorTranslator:
         if kind == "additionalProperties":
             allowed = list(e.schema.get("properties", {}))
             out = []
-            for extra_key in (k for k in e.instance if k not in allowed):
+            for extra_key in (k for k in e.instance if k not in allowed
+                              and format_path(path + (k,)) not in self.reported):
                 near = _closest(extra_key, allowed)
                 tip = f"Menade du '{near}'?" if near else "Tillåtna fält: " + ", ".join(allowed) + "."
                 if (path, near) in self.misspelt:
@@ -154,7 +160,8 @@ class SchemaErrorTranslator:
                                   expected="varje värde en gång", tip="Ta bort dubbletten.")]
         if kind in ("minimum", "maximum"):
             return [self._problem(path, "talet ligger utanför det tillåtna", code="range", found=found,
-                                  expected=("minst " if kind == "minimum" else "högst ") + str(e.validator_value))]
+                                  expected=("minst " if kind == "minimum" else "högst ") + str(e.validator_value),
+                                  tip=_range_tip(kind, e))]
         return [self._problem(path, e.message, code=kind)]
 
     def _any_of(self, e: jsonschema.ValidationError, path: tuple) -> list[Problem]:
@@ -179,6 +186,22 @@ class SchemaErrorTranslator:
             tip = "Skriv not_known om källorna inte säger något."
         return [self._problem(path, "fel värde", code="any_of", found=show(e.instance),
                               expected=expected, tip=tip)]
+
+
+def _range_tip(kind: str, e: jsonschema.ValidationError) -> str | None:
+    if kind == "maximum" and e.validator_value == 100:
+        return ("En andel i procent kan inte vara mer än 100. Gäller siffran en ökning, låt label börja "
+                "med Ökning; annars kontrollera talet i källan.")
+    if kind == "minimum" and e.validator_value == 0:
+        return ("Ett antal, ett belopp eller en andel kan inte vara negativt. Säger källan att något minskat: "
+                "skriv talet utan minus och ordet minskning i label.")
+    if kind == "minimum" and e.validator_value == 1 and _path_end(e) == "value":
+        return "En kommun har minst en invånare; skriv not_known om källan inte anger antalet."
+    return None
+
+
+def _path_end(e: jsonschema.ValidationError) -> object:
+    return e.absolute_path[-1] if e.absolute_path else None
 
 
 def _required_field(e: jsonschema.ValidationError) -> str:

@@ -80,6 +80,27 @@ def bundle(schema: dict, common: dict) -> dict:
     return bundled
 
 
+def with_ref_siblings_for_draft7(schema: dict) -> dict:
+    """``{"$ref": x, "minItems": 1}`` as ``{"allOf": [{"$ref": x}], "minItems": 1}``.
+
+    In JSON Schema 2020-12 (our schemas, and jsonschema) the keywords beside a ``$ref`` apply;
+    fastjsonschema follows draft 7, where they are ignored, so it would pass what the schema
+    refuses (an empty ``municipalities``, a population of 0).
+    """
+    def rewrite(node):
+        if isinstance(node, dict):
+            node = {k: rewrite(v) for k, v in node.items()}
+            siblings = set(node) - {"$ref", "title", "description", "$comment"}
+            if "$ref" in node and siblings:
+                node = {"allOf": [{"$ref": node.pop("$ref")}], **node}
+            return node
+        if isinstance(node, list):
+            return [rewrite(v) for v in node]
+        return node
+
+    return rewrite(schema)
+
+
 @dataclass
 class KindSchema:
     kind: str
@@ -112,7 +133,7 @@ def load_schemas(schema_dir: Path) -> dict[str, KindSchema]:
             kind=kind,
             file=file,
             schema=bundled,
-            fast=fastjsonschema.compile(bundled, formats=FORMATS),
+            fast=fastjsonschema.compile(with_ref_siblings_for_draft7(bundled), formats=FORMATS),
             detailed=cls(bundled, format_checker=checker),
         )
     return result

@@ -26,13 +26,14 @@ def unsafe_fragment(text: str) -> str | None:
     return None
 
 
-def walk_strings(node, path: tuple = ()):
-    """Every string in a parsed record with its field path."""
-    if isinstance(node, str):
-        yield path, node
-    elif isinstance(node, dict):
+def walk_scalars(node, path: tuple = ()):
+    """Every key and every scalar value of a parsed record: ``(path, value, is_key)``."""
+    if isinstance(node, dict):
         for key, value in node.items():
-            yield from walk_strings(value, path + (key,))
+            yield path + (key,), key, True
+            yield from walk_scalars(value, path + (key,))
     elif isinstance(node, list):
         for i, value in enumerate(node):
-            yield from walk_strings(value, path + (i,))
+            yield from walk_scalars(value, path + (i,))
+    else:
+        yield path, node, False

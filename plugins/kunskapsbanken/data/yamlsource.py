@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from kunskapsbanken.data.control_chars import FORBIDDEN_IN_FILE, describe_char
 from kunskapsbanken.data.problems import Problem
 
 MAX_FILE_BYTES = 512 * 1024
@@ -52,6 +53,8 @@ class YamlDocument:
     """field path → (line, column) of the key that introduces it, 1-based."""
     yes_no_strings: set = field(default_factory=set)
     """Paths of plain scalars like ``no``/``on`` that YAML 1.1 would have read as booleans."""
+    problems: list = field(default_factory=list)
+    """Problems found while reading that still let the file be checked (control characters)."""
 
     def position(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Position of ``path``, or of its nearest ancestor that has one."""
@@ -64,6 +67,15 @@ class YamlDocument:
             if not path:
                 return (1, 1)
             path = path[:-1]
+
+    def path_at(self, line: int, column: int) -> Path:
+        """The field whose key or value starts last before ``line:column``: where a character stands."""
+        best, best_at = (), (0, 0)
+        for table in (self.positions, self.key_positions):
+            for path, at in table.items():
+                if best_at < at <= (line, column):
+                    best, best_at = path, at
+        return best
 
 
 class YamlError(Exception):
@@ -79,7 +91,8 @@ def format_path(path: Path) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            part = str(part) or '""'  # an empty key must still name a field
+            out += f".{part}" if out else part
     return out
 
 
@@ -104,6 +117,12 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise fail(1, 1, "filen är tom", code="file.empty", expected="en post med fält",
                    tip="Skapa en ny post med: python -m kunskapsbanken new municipality \"Namn\".")
+    controls = [m.start() for m in FORBIDDEN_IN_FILE.finditer(text)]
+    if controls:
+        # YAML refuses most of them without saying where they stand in the record: note each one,
+        # and read the rest of the file with a stand-in of the same length, so positions hold.
+        chars = [text[i] for i in controls]
+        text = FORBIDDEN_IN_FILE.sub("\ufffd", text)
     try:
         loader = _ComposeOnly(text)
         try:
@@ -125,6 +144,15 @@ def load_yaml(raw: bytes, file: str) -> YamlDocument:
         raise fail(1, 1, "filen är tom", code="file.empty", expected="en post med fält")
     doc = YamlDocument(data=None)
     doc.data = _Builder(doc, fail, text).build(node, ())
+    for offset, char in zip(controls, chars) if controls else ():
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        path = doc.path_at(line, column)
+        doc.problems.append(Problem(file, line, column, format_path(path),
+                                    "filen innehåller ett osynligt tecken" + ("" if path else " före första fältet"),
+                                    code="text.control_char",
+                                    found=describe_char(char), expected="vanlig text utan styrtecken",
+                                    tip="Ta bort tecknet; det syns inte men kan dölja eller vända texten."))
     return doc
 
 
@@ -211,6 +239,10 @@ class _Builder:
             if tag == _TAG + "bool" and value.lower() in ("true", "false"):
                 return value.lower() == "true"
             if tag == _TAG + "int":
+                if len(value) > 300:  # Python refuses to convert very long ones; no source needs them
+                    raise self.fail(node.start_mark.line + 1, node.start_mark.column + 1, "talet är för långt",
+                                    code="yaml.number", path=path, found=f"{len(value)} siffror",
+                                    expected="ett tal som källan anger det")
                 return int(value)
             if tag == _TAG + "float":
                 return float(value)

@@ -1,0 +1,43 @@
+"""Each key, text and number of a file on its own: no code, no control characters, no NaN.
+
+These checks need no schema and no other record, so they run on every file that parses, also
+one the schema rejects; the schema translator and the reference checks leave such values to them,
+so that each mistake is reported once, where it stands.
+"""
+
+from __future__ import annotations
+
+from kunskapsbanken.data.control_chars import describe_char, first_forbidden
+from kunskapsbanken.data.problems import Problem
+from kunskapsbanken.data.unsafe_text import unsafe_fragment, walk_scalars
+from kunskapsbanken.data.value_ranges import non_finite
+from kunskapsbanken.data.yamlsource import YamlDocument, format_path
+
+_CONTROL_TIP = ("Ta bort tecknet; det syns inte men kan dölja eller vända texten. "
+                "Skriv om ordet för hand om du inte hittar det.")
+
+
+def scalar_problems(file: str, doc: YamlDocument) -> list[Problem]:
+    problems = []
+
+    def add(path: tuple, message: str, *, key: bool = False, **extra) -> None:
+        line, column = doc.position(path, key=key)
+        problems.append(Problem(file, line, column, format_path(path), message, **extra))
+
+    for path, value, is_key in walk_scalars(doc.data):
+        if isinstance(value, str):
+            # isprintable() is a fast pre-check: every forbidden character is non-printable.
+            char = None if value.isprintable() else first_forbidden(value)
+            if char:
+                add(path, "fältnamnet innehåller ett osynligt tecken" if is_key else
+                    "texten innehåller ett osynligt tecken", key=is_key, code="text.control_char",
+                    found=describe_char(char), expected="vanlig text utan styrtecken", tip=_CONTROL_TIP)
+            elif not is_key and (fragment := unsafe_fragment(value)):
+                add(path, "texten innehåller kod som kan köras i webbläsaren", code="reference.unsafe_html",
+                    found=fragment, expected="vanlig text eller Markdown",
+                    tip="Ta bort HTML-koden. Länkar skrivs [text](https://adress).")
+        elif name := non_finite(value):
+            add(path, "talet är inget riktigt tal", code="value.not_finite", found=name,
+                expected="ett tal skrivet med siffror, t.ex. 45 eller 2.5",
+                tip="Skriv talet som källan anger det, eller not_known där det är tillåtet.")
+    return problems

@@ -1,0 +1,149 @@
+"""The ``new`` command: arguments, the checks before writing, and what it tells the contributor."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from kunskapsbanken.data.control_chars import escaped, first_forbidden
+from kunskapsbanken.data.placeholders import PLACEHOLDER
+from kunskapsbanken.data.schemas import COMMON, KIND_SCHEMAS, bundle
+from kunskapsbanken.data.slugs import ascii_slug, is_id
+from kunskapsbanken.scaffold.comments import FieldComments
+from kunskapsbanken.scaffold.schema_view import SchemaView
+from kunskapsbanken.scaffold.values import DraftValues, ExampleValues
+from kunskapsbanken.scaffold.writer import DraftWriter
+from kunskapsbanken.scaffold.yaml_text import comment, join
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+FOLDERS = {"municipality": "municipalities", "project": "projects", "method": "methods"}
+KIND_WORDS = {"municipality": "kommun", "project": "projekt", "method": "metod"}
+NEW_RECORD = {"municipality": "Ny kommun", "project": "Nytt projekt", "method": "Ny metod"}
+_FALLBACK_SOURCE = "rss-rapport-2012"
+
+
+def add_new_command(sub) -> None:
+    new = sub.add_parser(
+        "new",
+        help="skapa en ny post med alla fält förklarade",
+        description="Skapar content/municipalities/<id>.yml, content/projects/<id>.yml eller "
+                    "content/methods/<id>.yml med alla fält från schemat, förklarade på svenska. Posten är "
+                    f"ett utkast: kontrollen godkänner den först när varje {PLACEHOLDER} är utbytt mot "
+                    "uppgifter ur källorna. Slutkod 0: filen skrevs; 1: filen finns redan; 2: fel användning "
+                    "av kommandot.",
+    )
+    new.add_argument("kind", choices=sorted(FOLDERS), help="municipality (kommun), project (projekt) eller method (metod)")
+    new.add_argument("name", help="namnet med å, ä, ö, t.ex. \"Skellefteå\"")
+    new.add_argument("--id", help="postens id (standard: namnet med små bokstäver a–z, siffror och bindestreck)")
+    new.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
+    new.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
+    new.set_defaults(func=cmd_new)
+
+
+def _fail(message: str, code: int) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def cmd_new(args) -> int:
+    content_dir, schema_dir = Path(args.content), Path(args.schema)
+    for folder in (content_dir, schema_dir):
+        if not folder.is_dir():
+            return _fail(f"Mappen finns inte: {escaped(str(folder))}", EXIT_USAGE)
+    name = " ".join(args.name.split())
+    if not name:
+        return _fail("Namnet är tomt. Skriv namnet inom citattecken, t.ex. \"Skellefteå\".", EXIT_USAGE)
+    if first_forbidden(name):
+        return _fail(f"Namnet innehåller ett osynligt tecken: '{escaped(name)}'. Skriv namnet med vanliga bokstäver.",
+                     EXIT_USAGE)
+    record_id = args.id if args.id is not None else ascii_slug(name)
+    if not is_id(record_id) or len(record_id) > 80:
+        return _fail(f"Ogiltigt id: '{escaped(record_id)}'. Ett id har små bokstäver a–z utan å, ä, ö, siffror och "
+                     "bindestreck, t.ex. skelleftea. Ange ett med --id.", EXIT_USAGE)
+    target = content_dir / FOLDERS[args.kind] / f"{record_id}.yml"
+    if target.exists():
+        return _fail(f"Filen finns redan: {escaped(str(target))}. Ingenting skrevs. Öppna filen och ändra den, "
+                     "eller välj ett annat id med --id.", EXIT_REFUSED)
+    text = skeleton(args.kind, name, record_id, schema_dir, content_dir, target.parent)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite
+            out.write(text)
+    except FileExistsError:
+        return _fail(f"Filen finns redan: {escaped(str(target))}. Ingenting skrevs.", EXIT_REFUSED)
+    print(escaped(target.as_posix()))
+    if args.kind == "project" and _first_record(content_dir / "municipalities") is None:
+        print("Obs: det finns ingen kommun i content/municipalities/ ännu. Skapa kommunen först (python -m "
+              "kunskapsbanken new municipality \"Namn\") och skriv dess id under municipalities.", file=sys.stderr)
+    print(f"Ny {KIND_WORDS[args.kind]}post skapad, som utkast. Byt ut varje {PLACEHOLDER} mot uppgifter ur "
+          "källorna och kontrollera sedan med: python -m kunskapsbanken validate", file=sys.stderr)
+    return EXIT_OK
+
+
+def skeleton(kind: str, name: str, record_id: str, schema_dir: Path, content_dir: Path,
+             target_dir: Path, today: datetime.date | None = None) -> str:
+    """The YAML text of a new draft record of ``kind`` (municipality, project or method)."""
+    common = json.loads((schema_dir / COMMON).read_text(encoding="utf-8"))
+    raw = json.loads((schema_dir / KIND_SCHEMAS[kind]).read_text(encoding="utf-8"))
+    view = SchemaView(bundle(raw, common))
+    day = (today or datetime.date.today()).isoformat()
+    ids = _example_ids(content_dir)
+    writer = DraftWriter(view, DraftValues(view, day, {"id": record_id, "name": name}),
+                         ExampleValues(view, day, ids, _first_source(content_dir)), FieldComments(view, ids))
+    schema_path = Path(os.path.relpath(schema_dir / KIND_SCHEMAS[kind], target_dir)).as_posix()
+    lines = [f"# yaml-language-server: $schema={schema_path}"]
+    lines += comment(f"{NEW_RECORD[kind]}: {name}. Skapad med python -m kunskapsbanken new.")
+    lines += comment(join(view.root.get("title"), view.root.get("description")))
+    lines += comment(
+        f"Så fyller du i: byt ut varje {PLACEHOLDER} mot uppgifter ur källorna, med egna ord. Posten är ett "
+        f"utkast tills dess: kontrollen visar varje {PLACEHOLDER} som är kvar och vad som ska stå där. Skriv "
+        "not_known när källorna inte säger något; gissa aldrig. Rader som börjar med # är förklaringar och "
+        "följer inte med till webbplatsen; ta bort # framför ett exempel för att använda det. Datum skrivs "
+        "inom citattecken. Kontrollera filen med: python -m kunskapsbanken validate"
+    )
+    lines.append("")
+    lines += writer.object_body(view.root, 0, top_level=True)
+    return "\n".join(lines) + "\n"
+
+
+def _example_ids(content_dir: Path) -> dict[str, str]:
+    """Ids of existing records, to show in comments and examples."""
+    return {
+        "criterion": _first_list_id(content_dir / "criteria.yml") or "uppfoljning",
+        "methods": _first_record(content_dir / "methods") or "metodens-id",
+        "municipalities": _first_record(content_dir / "municipalities") or "kommunens-id",
+        "related_projects": _first_record(content_dir / "projects") or "projektets-id",
+        "part_of": _first_record(content_dir / "projects") or "projektets-id",
+        "key": "antal",
+        "id": "tabell-1",
+    }
+
+
+def _read_list(path: Path) -> list:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    return data if isinstance(data, list) else []
+
+
+def _first_source(content_dir: Path) -> str:
+    return _first_list_id(content_dir / "sources.yml") or _FALLBACK_SOURCE
+
+
+def _first_list_id(path: Path) -> str | None:
+    for item in _read_list(path):
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            return item["id"]
+    return None
+
+
+def _first_record(folder: Path) -> str | None:
+    ids = sorted(p.stem for p in folder.glob("*.yml") if is_id(p.stem))
+    return ids[0] if ids else None
