@@ -53,6 +53,11 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                  description="Förkortningar som används i kunskapsbanken."),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path="content/sources.yml",
                  description="Dokumenten som kunskapsbanken bygger på."),
+        PageSpec(urls.EASY_READ, "Lättläst", "easy_read_index.html", edit_path="content/",
+                 description="Alla kommuner, projekt och metoder på lättläst svenska.",
+                 extra={"groups": [(kind, title, urls.FOLDERS[kind], list(records.values())) for kind, title, records in
+                                   (("municipality", "Kommuner", kb.municipalities), ("project", "Projekt", kb.projects),
+                                    ("method", "Metoder", kb.methods))]}),
     ]
     for kind, records in (("municipality", kb.municipalities), ("project", kb.projects), ("method", kb.methods),
                           ("criterion", kb.criteria)):

@@ -71,7 +71,13 @@ class PageRenderer:
 
     def render(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
         page_url = urls.src_to_url(spec.src_uri, self.use_directory_urls) if page_url is None else page_url
-        return self.render_template(spec.template, page_url, page=spec, record=spec.record, **spec.extra)
+        page = self.render_template(spec.template, page_url, page=spec, record=spec.record, **spec.extra)
+        sections = [entry for entry in page.toc if entry[0] == 2]
+        if spec.record is not None and len(sections) > 1:
+            # Known only once the body is rendered: the headings register themselves as they render.
+            contents = self.env.get_template("_on_this_page.html").render(entries=sections)
+            page.html = contents + page.html
+        return page
 
     def render_template(self, template_name: str, page_url: str, **context) -> RenderedPage:
         toc: list[tuple[int, str, str]] = []

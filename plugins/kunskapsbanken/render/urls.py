@@ -9,6 +9,9 @@ FOLDERS = {"municipality": "kommuner", "project": "projekt", "method": "metoder"
 MATRIX = "jamforelse.md"
 GLOSSARY = "ordlista.md"
 SOURCES = "kallor.md"
+EASY_READ = "lattlast.md"
+EASY_READ_ABOUT = "lattlast-om.md"
+"""Hand-written: Om kunskapsbanken in easy-to-read Swedish."""
 
 
 def record_src(kind: str, record_id: str) -> str:
