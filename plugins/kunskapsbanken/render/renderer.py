@@ -8,6 +8,7 @@ import jinja2
 import jinja2.bccache
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render.glossary_terms import anchor as glossary_anchor
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec
 
@@ -59,6 +60,7 @@ class PageRenderer:
         self.env.filters["md"] = markdown.render
         self.env.filters["md_inline"] = markdown.render_inline
         self.env.filters["num"] = format_number
+        self.env.filters["glossary_anchor"] = glossary_anchor
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS)
