@@ -162,3 +162,16 @@ def test_the_lattlast_pages_are_linked_from_the_start_page_and_the_navigation(bu
     assert {"lattlast/", "lattlast-om/"} <= nav_targets
     about = read_html(built_site, "lattlast-om/")
     assert about.select_one("article h1").get_text(strip=True).startswith("Om kunskapsbanken på lättläst svenska")
+
+
+def test_the_prestanda_page_reports_the_real_records(tmp_path):
+    """The Lättläst table on docs/prestanda.md is this checkout's content: `python -m bench --easy-read` renews it."""
+    import shutil
+
+    from bench.run import ROOT, update_easy_read_section
+
+    report = tmp_path / "prestanda.md"
+    shutil.copy2(ROOT / "docs" / "prestanda.md", report)
+    update_easy_read_section(report, ROOT / "content")
+    assert report.read_text(encoding="utf-8") == (ROOT / "docs" / "prestanda.md").read_text(encoding="utf-8"), \
+        "docs/prestanda.md is out of date: run python -m bench --easy-read"
