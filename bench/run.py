@@ -258,7 +258,7 @@ def run(sizes: list[tuple[str, int, int]], *, serve: bool, report: Path | None, 
     for budget, measured, met in checks:
         print(f"{'OK  ' if met else 'MISS'} {budget}: {measured}")
     readability = easy_read_distribution(ROOT / "content")
-    print(json.dumps(readability, ensure_ascii=False), flush=True)
+    print(json.dumps([{k: r[k] for k in ("kind", "records", "measured")} for r in readability], ensure_ascii=False))
     text = render_report(results, checks, command, readability)
     if report:
         report.write_text(text, encoding="utf-8")

@@ -44,11 +44,23 @@ class GlossaryMarker:
             return html  # most cheaply: no term anywhere, not even in markup
         root = lxml.html.fragment_fromstring(html, create_parent="div")
         pass_ = _Pass(self, urls.relative_url(urls.src_to_url(urls.GLOSSARY), page_url))
-        pass_.element(root, skipped=False)
+        # Only the text nodes that contain a term need any work in Python; xpath finds them all
+        # in document order, so "first occurrence" is the reader's first.
+        for text in root.xpath("//text()"):
+            if self._pattern.search(text):
+                pass_.text_node(text)
         if not pass_.changed:
             return html
         out = lxml.html.tostring(root, encoding="unicode", method="html")
         return out[len("<div>"):-len("</div>")]
+
+
+def _skipped(element) -> bool:
+    while element is not None:
+        if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
+            return True
+        element = element.getparent()
+    return False
 
 
 class _Pass:
@@ -60,19 +72,21 @@ class _Pass:
         self.seen: set[str] = set()
         self.changed = False
 
-    def element(self, el, skipped: bool) -> None:
-        skipped = skipped or not isinstance(el.tag, str) or el.tag in SKIPPED_TAGS
-        children = list(el)  # before any marking: new nodes need no second look
-        if not skipped and el.text:
-            el.text, nodes = self.split(el.text)
+    def text_node(self, text) -> None:
+        """Mark the terms in one text node: an element's text, or the tail after an element."""
+        owner = text.getparent()
+        if text.is_text:
+            if _skipped(owner):
+                return
+            owner.text, nodes = self.split(str(text))
             for i, node in enumerate(nodes):
-                el.insert(i, node)
-        for child in children:
-            self.element(child, skipped)
-            if not skipped and child.tail:
-                child.tail, nodes = self.split(child.tail)
-                for node in reversed(nodes):
-                    child.addnext(node)  # the child keeps its (now shorter) tail before the nodes
+                owner.insert(i, node)
+        elif text.is_tail:
+            if _skipped(owner.getparent()):
+                return
+            owner.tail, nodes = self.split(str(text))
+            for node in reversed(nodes):
+                owner.addnext(node)  # the owner keeps its (now shorter) tail before the nodes
 
     def split(self, text: str) -> tuple[str, list]:
         """``text`` as leading text plus one element per term (each with the text after it as tail)."""
