@@ -1,5 +1,6 @@
 """``python -m bench``: the full benchmark, written to docs/prestanda.md.
-``python -m bench --smoke``: a tiny run that only proves the benchmark still works (CI)."""
+``python -m bench --smoke``: a tiny run that only proves the benchmark still works (CI).
+``python -m bench --easy-read``: rewrite only the report's Lättläst section from the real content."""
 
 from __future__ import annotations
 
@@ -7,14 +8,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from bench.run import ROOT, run
+from bench.run import ROOT, run, update_easy_read_section
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, no budgets enforced, no report")
     parser.add_argument("--report", default=str(ROOT / "docs" / "prestanda.md"))
+    parser.add_argument("--easy-read", action="store_true",
+                        help="only rewrite the Lättläst section of the report (LIX of the real records)")
     args = parser.parse_args()
+    if args.easy_read:
+        update_easy_read_section(Path(args.report))
+        return 0
     if args.smoke:
         status = run([("riktiga", 0, 0), ("10/30", 10, 30), ("20/60", 20, 60)], serve=True, report=None,
                      command="python -m bench --smoke")

@@ -19,6 +19,9 @@ WORDS = ("arbete stöd samverkan kommun individ handledare arbetsgivare praktik 
          "deltagare metod uppföljning rehabilitering motivation utbildning samordning förbund "
          "funktionsnedsättning daglig verksamhet lönebidrag arbetsträning coach resultat mål "
          "Arbetsförmedlingen Försäkringskassan socialtjänst öppna arbetsmarknaden").split()
+EASY_WORDS = ("jobb stöd hjälp plan mål dag vecka tid grupp möte steg väg bra ny hen får ger tar gör kan ska "
+              "vill du vi de och med på till för att en ett som har är").split()
+"""Short everyday words (none longer than six letters): the synthetic lättläst texts pass the limits."""
 COUNTIES = ["Västerbottens län", "Gävleborgs län", "Värmlands län", "Västra Götalands län", "Stockholms län",
             "Skåne län", "Uppsala län", "Örebro län", "Jönköpings län", "Norrbottens län"]
 RATINGS = ["met", "partly_met", "not_met", "not_known"]
@@ -28,6 +31,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}.schema.json\n"
 class Synthesizer:
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
+        self.easy_rng = random.Random(seed + 1)  # its own stream: the other fields stay as they were
 
     def sentence(self, words: int) -> str:
         text = " ".join(self.rng.choice(WORDS) for _ in range(words))
@@ -35,6 +39,15 @@ class Synthesizer:
 
     def paragraph(self, sentences: int) -> str:
         return " ".join(self.sentence(self.rng.randint(8, 16)) for _ in range(sentences))
+
+    def easy_read(self) -> str:
+        """Five to seven sentences of six to nine short words: within LIX 35 and 12 words per sentence."""
+        rng = self.easy_rng
+        sentences = []
+        for _ in range(rng.randint(5, 7)):
+            text = " ".join(rng.choice(EASY_WORDS) for _ in range(rng.randint(6, 9)))
+            sentences.append(text[0].upper() + text[1:] + ".")
+        return " ".join(sentences)
 
     def source(self) -> dict:
         return {"document": "rss-rapport-2012",
@@ -53,6 +66,7 @@ class Synthesizer:
                            "source": self.source()},
             "model_municipality": index % 58 == 0,
             "summary": self.paragraph(3),
+            "easy_read": self.easy_read(),
             "largest_employers": {"items": ["Kommunen", "Regionen", f"Företag {index}"], "source": self.source()},
             "coordination": {"text": self.paragraph(2), "bodies": [{"name": f"Samordningsförbundet {index}"}],
                              "partners": ["Arbetsförmedlingen", "Försäkringskassan"], "source": self.source()},
@@ -79,6 +93,7 @@ class Synthesizer:
             "kind": rng.choice(["project", "pilot_study", "permanent_activity"]),
             "municipalities": [rng.choice(municipalities)],
             "summary": self.paragraph(2),
+            "easy_read": self.easy_read(),
             "owner": f"Kommun {rng.randint(1, 290)}",
             "partners": ["Arbetsförmedlingen"],
             "funders": ["ESF"],

@@ -7,6 +7,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from bench import baseline, generator, projects
 from bench.serve_process import mkdocs_serve
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase
+from kunskapsbanken.data.readability import MAX_LIX, MAX_WORDS_PER_SENTENCE, measure
 from kunskapsbanken.data.repository import read_content, schemas_for
 from kunskapsbanken.data.yamlsource import load_yaml
 from kunskapsbanken.render.markdown import MarkdownRenderer
@@ -235,14 +237,63 @@ def run(sizes: list[tuple[str, int, int]], *, serve: bool, report: Path | None, 
     checks = evaluate(results, serve_seconds)
     for budget, measured, met in checks:
         print(f"{'OK  ' if met else 'MISS'} {budget}: {measured}")
-    text = render_report(results, checks, command)
+    readability = easy_read_distribution(ROOT / "content")
+    print(json.dumps([{k: r[k] for k in ("kind", "records", "measured")} for r in readability], ensure_ascii=False))
+    text = render_report(results, checks, command, readability)
     if report:
         report.write_text(text, encoding="utf-8")
         print(f"Resultaten skrevs till {report}")
     return 0 if all(met for _, _, met in checks) else 1
 
 
-def render_report(results: list[SizeResult], checks, command: str) -> str:
+KIND_NAMES = {"municipality": "Kommuner", "project": "Projekt", "method": "Metoder"}
+
+
+def easy_read_distribution(content: Path) -> list[dict]:
+    """LIX and words per sentence of every real record's lättläst text: min, median, max per kind."""
+    records = read_content(content, ROOT / "schema", content.parent).records
+    rows = []
+    for kind, name in KIND_NAMES.items():
+        texts = [r.get("easy_read") for r in records[kind].values()]
+        scores = [measure(t) for t in texts if isinstance(t, str) and t.strip()]
+        rows.append({"kind": name, "records": len(texts), "measured": len(scores),
+                     "lix": [s.lix for s in scores], "words_per_sentence": [s.words_per_sentence for s in scores]})
+    return rows
+
+
+def _spread(values: list[float]) -> str:
+    if not values:
+        return "– | – | –"
+    return f"{min(values):.1f} | {statistics.median(values):.1f} | {max(values):.1f}"
+
+
+def easy_read_section(readability: list[dict]) -> list[str]:
+    return [
+        "## Lättläst", "",
+        f"Hur lätta de lättlästa texterna i de riktiga posterna är. Gränserna är LIX högst {MAX_LIX} och högst "
+        f"{MAX_WORDS_PER_SENTENCE} ord per mening i snitt; `validate` godkänner ingen text över dem. "
+        "De syntetiska posterna har korta påhittade texter inom gränserna.", "",
+        "| Poster | Antal | Med text | LIX min | LIX median | LIX max | Ord per mening min | median | max |",
+        "| --- |" + " ---: |" * 8,
+        *[f"| {r['kind']} | {r['records']} | {r['measured']} | {_spread(r['lix'])} | "
+          f"{_spread(r['words_per_sentence'])} |" for r in readability],
+        "",
+    ]
+
+
+def update_easy_read_section(report: Path, content: Path = ROOT / "content") -> None:
+    """Rewrite only the Lättläst section of an existing report, from the real content (seconds, not minutes)."""
+    lines = report.read_text(encoding="utf-8").split("\n")
+    section = easy_read_section(easy_read_distribution(content))
+    if "## Lättläst" in lines:
+        start = lines.index("## Lättläst")
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    else:
+        start = end = next(i for i, line in enumerate(lines) if line == "## Så hålls bygget linjärt")
+    report.write_text("\n".join(lines[:start] + section + lines[end:]), encoding="utf-8")
+
+
+def render_report(results: list[SizeResult], checks, command: str, readability: list[dict] | None = None) -> str:
     lines = [
         "---", "title: Prestanda", "---", "", "# Prestanda", "",
         "Hur snabbt kunskapsbanken byggs när den växer från dagens poster till alla Sveriges 290 kommuner "
@@ -267,6 +318,8 @@ def render_report(results: list[SizeResult], checks, command: str) -> str:
             f"{ours['seconds'] / base['seconds']:.2f} | {p['floor']:.2f} | {p['load']:.2f} | {p['validate']:.2f} | "
             f"{p['resolve']:.3f} | {p['generate_pages']:.2f} | {p['matrix']:.3f} | {ours['peak_mib']:.0f} | "
             f"{s['ours_output_mib']:.1f} | {s['ours_search_index_mib']:.2f} | {s['matrix_kb']:.0f} |")
+    if readability:
+        lines += ["", *easy_read_section(readability)[:-1]]
     lines += [
         "", "## Så hålls bygget linjärt", "",
         "- Postsidorna nås via indexsidorna och står inte en och en i sidnavigeringen. MkDocs skriver hela "

@@ -60,6 +60,7 @@ def method_yaml(record_id: str, description: str, source: str = "rss-rapport-201
         f"id: {record_id}\n"
         f"name: {json.dumps(record_id)}\n"
         f"description: {json.dumps(description, ensure_ascii=False)}\n"
+        "easy_read: Det här är en metod för test.\n"
         f"sources:\n  - {{document: {source}, section: Test}}\n"
         'updated: "2026-01-15"\n'
     )

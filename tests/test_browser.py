@@ -74,7 +74,10 @@ def test_every_page_passes_axe_and_stays_on_site(built_site, site_url, page):
     assert not off_site, "requests that left 127.0.0.1:\n" + "\n".join(sorted(set(off_site)))
 
 
-MARK_FOCUSABLE = """() => Array.from(document.querySelectorAll('article a[href], article [tabindex="0"]'))
+# Only what is rendered can take focus: not a link in a closed <details> (its summary can), nor
+# the phone-only contents list on a wide screen.
+MARK_FOCUSABLE = """() => Array.from(document.querySelectorAll('article a[href], article [tabindex="0"], article summary'))
+    .filter(el => el.checkVisibility())
     .map((el, i) => { el.dataset.kbOrder = String(i); return String(i); })"""
 
 

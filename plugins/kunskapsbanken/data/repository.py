@@ -9,6 +9,7 @@ from pathlib import Path, PurePosixPath
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.placeholders import placeholder_problems
 from kunskapsbanken.data.problems import Problem, ValidationFailed
+from kunskapsbanken.data.readability import EASY_READ_FIELD, easy_read_problems
 from kunskapsbanken.data.references import ReferenceChecker
 from kunskapsbanken.data.scalar_checks import scalar_problems
 from kunskapsbanken.data.schema_errors import SchemaErrorTranslator
@@ -88,6 +89,9 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             if doc is None:
                 continue
             validate(file, doc, schemas[kind])
+            if isinstance(doc.data, dict) and EASY_READ_FIELD in doc.data:
+                content.problems.extend(easy_read_problems(file, doc.data[EASY_READ_FIELD],
+                                                           doc.position((EASY_READ_FIELD,))))
             if not isinstance(doc.data, dict) or not isinstance(doc.data.get("id"), str):
                 continue
             # Records with schema problems still take part in the reference checks, so that

@@ -28,8 +28,9 @@ from kunskapsbanken.data.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.render import datapackage, dcat, feeds
+from kunskapsbanken.render import datapackage, dcat, feeds, urls
 from kunskapsbanken.render.exports import export_files
+from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
 from kunskapsbanken.render.renderer import TEMPLATE_DIR, MemoryBytecodeCache, PageRenderer
@@ -67,6 +68,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
                                      site_info={"name": config.site_name, "url": config.site_url or ""})
         self.renderer.env.globals.update(history=self.history,
                                          last_updated=lambda record: last_updated(record, self.history))
+        self.glossary_marker = GlossaryMarker(self.kb.glossary)
 
     def on_files(self, files: Files, config):
         self.specs = {}
@@ -123,14 +125,17 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
 
     def on_page_content(self, html, page, config, files):
         spec = self.specs.get(page.file.src_uri)
-        if spec is None:
-            return html
-        rendered = self.renderer.render(spec, page.url)
-        page.toc = get_toc(_toc_tokens(rendered.toc))
-        # MkDocs validates links to anchors against the ids it saw in the page's Markdown; this
-        # page's body comes from a template, so declare its ids (e.g. kallor.md#kalla-…).
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID_ATTRIBUTE.findall(rendered.html))
-        return rendered.html
+        if spec is not None:
+            rendered = self.renderer.render(spec, page.url)
+            page.toc = get_toc(_toc_tokens(rendered.toc))
+            # MkDocs validates links to anchors against the ids it saw in the page's Markdown; this
+            # page's body comes from a template, so declare its ids (e.g. kallor.md#kalla-…).
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID_ATTRIBUTE.findall(rendered.html))
+            html = rendered.html
+        # Generated and hand-written pages alike; the Ordlista itself is where the terms lead.
+        if page.file.src_uri != urls.GLOSSARY:
+            html = self.glossary_marker.mark(html, page.url)
+        return html
 
     def on_env(self, env, config, files):
         # The theme's templates are compiled anew for every rebuild under mkdocs serve; keep

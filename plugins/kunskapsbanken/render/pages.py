@@ -69,6 +69,11 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
         PageSpec(urls.COVERAGE, "Källtäckning", "coverage.html", edit_path="content/sources.yml",
                  description="Varje källdokuments avsnitt och de poster och fält som hänvisar till dem.",
                  extra={"coverage": source_coverage(kb)}),
+        PageSpec(urls.EASY_READ, "Lättläst", "easy_read_index.html",
+                 description="Alla kommuner, projekt och metoder på lättläst svenska.",
+                 extra={"groups": [(kind, title, urls.FOLDERS[kind], list(records.values())) for kind, title, records in
+                                   (("municipality", "Kommuner", kb.municipalities), ("project", "Projekt", kb.projects),
+                                    ("method", "Metoder", kb.methods))]}),
     ]
     for kind, records in (("municipality", kb.municipalities), ("project", kb.projects), ("method", kb.methods),
                           ("criterion", kb.criteria)):

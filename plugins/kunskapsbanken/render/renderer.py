@@ -8,6 +8,7 @@ import jinja2
 import jinja2.bccache
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render.glossary_terms import anchor as glossary_anchor
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec
 
@@ -59,6 +60,7 @@ class PageRenderer:
         self.env.filters["md"] = markdown.render
         self.env.filters["md_inline"] = markdown.render_inline
         self.env.filters["num"] = format_number
+        self.env.filters["glossary_anchor"] = glossary_anchor
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS)
@@ -71,7 +73,13 @@ class PageRenderer:
 
     def render(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
         page_url = urls.src_to_url(spec.src_uri, self.use_directory_urls) if page_url is None else page_url
-        return self.render_template(spec.template, page_url, page=spec, record=spec.record, **spec.extra)
+        page = self.render_template(spec.template, page_url, page=spec, record=spec.record, **spec.extra)
+        sections = [entry for entry in page.toc if entry[0] == 2]
+        if spec.record is not None and len(sections) > 1:
+            # Known only once the body is rendered: the headings register themselves as they render.
+            contents = self.env.get_template("_on_this_page.html").render(entries=sections)
+            page.html = contents + page.html
+        return page
 
     def render_template(self, template_name: str, page_url: str, **context) -> RenderedPage:
         toc: list[tuple[int, str, str]] = []

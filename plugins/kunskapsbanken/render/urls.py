@@ -11,6 +11,9 @@ GLOSSARY = "ordlista.md"
 SOURCES = "kallor.md"
 COVERAGE = "kalltackning.md"
 SUCCESS_KEYS = "framgangsnycklar.md"
+EASY_READ = "lattlast.md"
+EASY_READ_ABOUT = "lattlast-om.md"
+"""Hand-written: Om kunskapsbanken in easy-to-read Swedish."""
 
 
 def record_src(kind: str, record_id: str) -> str:

@@ -1,0 +1,177 @@
+"""Lättläst (issue 12): every municipality, project and method has an easy-to-read text that
+passes the limits, ``validate`` reports a missing or too hard one at its line, and the site
+shows it first on each record page and collects them on a page of their own."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from helpers import validate
+from site_fixtures import PROJECT, read_html, resolve_href
+
+RECORD_FOLDERS = ("municipalities", "projects", "methods")
+PAGE_FOLDERS = {"municipalities": "kommuner", "projects": "projekt", "methods": "metoder"}
+
+
+# An implementation of its own, not the validator's: LIX = words per sentence + the percentage of
+# words longer than six letters; a sentence ends at . ! ? or at the end of a paragraph or list item.
+def _sentences_and_words(markdown: str) -> tuple[int, list[str]]:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", text, flags=re.M)
+    sentences, words = 0, []
+    for block in re.split(r"\n", text):
+        for sentence in re.split(r"[.!?:]+(?=\s|$)", block):
+            found = re.findall(r"[^\W_]+(?:[-–/][^\W_]+)*", sentence)
+            if found:
+                sentences += 1
+                words += found
+    return sentences, words
+
+
+def lix_and_words_per_sentence(markdown: str) -> tuple[float, float]:
+    sentences, words = _sentences_and_words(markdown)
+    long_words = sum(1 for w in words if len(re.sub(r"[-–/]", "", w)) > 6)
+    return len(words) / sentences + 100 * long_words / len(words), len(words) / sentences
+
+
+def _records() -> list[Path]:
+    return sorted(p for folder in RECORD_FOLDERS for p in (PROJECT / "content" / folder).glob("*.yml"))
+
+
+@pytest.mark.parametrize("path", _records(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_record_has_an_easy_read_text_within_the_limits(path):
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    text = record.get("easy_read")
+    assert isinstance(text, str) and text.strip(), f"{path.name}: no easy_read"
+    lix, per_sentence = lix_and_words_per_sentence(text)
+    assert lix <= 35, f"{path.name}: LIX {lix:.1f}"
+    assert per_sentence <= 12, f"{path.name}: {per_sentence:.1f} words per sentence"
+    keys = list(record)
+    before = "description" if path.parent.name == "methods" else "summary"
+    assert keys.index("easy_read") == keys.index(before) + 1, f"{path.name}: easy_read stands after {before}"
+
+
+def test_om_kunskapsbanken_in_easy_swedish_is_within_the_limits():
+    text = (PROJECT / "docs" / "lattlast-om.md").read_text(encoding="utf-8").split("---", 2)[2]
+    prose = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    lix, per_sentence = lix_and_words_per_sentence(prose)
+    assert lix <= 35 and per_sentence <= 12, (lix, per_sentence)
+
+
+def test_the_independent_measure_agrees_with_the_validator_on_a_known_text():
+    # Counted by hand: 4 sentences, 27 words, 6 of them longer than six letters.
+    from kunskapsbanken.data.readability import measure
+
+    text = ("Kommunen hjälper personer att hitta ett arbete. Handledaren följer med till jobbet. "
+            "Sedan får personen stöd på arbetsplatsen varje vecka. Det går ofta mycket bra för alla.")
+    ours = measure(text)
+    lix, per_sentence = lix_and_words_per_sentence(text)
+    assert _sentences_and_words(text) == (4, text.replace(".", "").split())
+    assert per_sentence == pytest.approx(27 / 4) == pytest.approx(ours.words_per_sentence, abs=0.01)
+    assert lix == pytest.approx(27 / 4 + 100 * 6 / 27) == pytest.approx(ours.lix, abs=0.01)
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def _set_easy_read(file: Path, text: str | None) -> int:
+    """Replace (or with None remove) the record's one-line easy_read; returns its line number."""
+    lines = file.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("easy_read:"))
+    if text is None:
+        del lines[index]
+    else:
+        lines[index] = f"easy_read: {json.dumps(text, ensure_ascii=False)}"
+    file.write_text("\n".join(lines), encoding="utf-8")
+    return index + 1
+
+
+@pytest.mark.parametrize("folder, name", [("methods", "ips"), ("municipalities", "skelleftea"),
+                                          ("projects", "kraft")])
+def test_a_record_without_easy_read_fails_validate(tmp_path, mini_content, folder, name):
+    _set_easy_read(mini_content / folder / f"{name}.yml", None)
+    result = validate(tmp_path)
+    assert result.returncode == 1
+    assert re.fullmatch(rf"content/{folder}/{name}\.yml:\d+:\d+: easy_read: fältet 'easy_read' saknas;.*\n",
+                        result.stdout), result.stdout
+
+
+HARD = ("Samordningsförbundets verksamhetsplanering förutsätter myndighetsgemensamma rehabiliteringsinsatser. "
+        "Arbetsförmedlingen medfinansierar utvecklingsinsatserna.")
+LONG = ("Det här är en mening som har många små ord i rad och som aldrig tar slut för den som läser den "
+        "och den går på och på.")
+
+
+@pytest.mark.parametrize("text, code, message", [
+    (HARD, "readability.lix", "texten är för svår för att vara lättläst"),
+    (LONG, "readability.sentence_length", "meningarna är för långa för lättläst"),
+])
+def test_a_text_over_the_limits_fails_validate_at_its_line(tmp_path, mini_content, text, code, message):
+    line = _set_easy_read(mini_content / "methods" / "ips.yml", text)
+    result = validate(tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"content/methods/ips.yml:{line}:12: easy_read: {message}"), result.stdout
+    problems = json.loads(validate(tmp_path, "--format", "json").stdout)
+    assert [(p["code"], p["line"], p["path"]) for p in problems] == [(code, line, "easy_read")]
+
+
+def test_a_text_just_within_the_limits_passes(tmp_path, mini_content):
+    _set_easy_read(mini_content / "projects" / "kraft.yml", "Kraft var ett projekt i Lund. Det hjälpte folk till jobb.")
+    assert validate(tmp_path).returncode == 0
+
+
+# --- the site --------------------------------------------------------------------------------
+
+
+def test_easy_read_comes_first_on_every_record_page(built_site, knowledge_base):
+    for record in knowledge_base.records:
+        folder = {"municipality": "kommuner", "project": "projekt", "method": "metoder"}[record.record_type]
+        article = read_html(built_site, f"{folder}/{record.id}/").select_one("article")
+        first = article.find("h2")
+        assert first.get("id") == "lattlast" and first.get_text(strip=True).startswith("Lättläst"), record
+        section = first.find_parent("section")
+        assert "kb-easy-read" in section["class"] and section["aria-labelledby"] == "lattlast"
+        # Nothing of the record's own text comes before it.
+        assert not [p for p in section.find_all_previous("p") if "kb-kind" not in p.get("class", [])
+                    and p.find_parent("nav") is None and p.find_parent("article") is article]
+
+
+def test_the_lattlast_page_lists_every_record_with_a_link(built_site, knowledge_base):
+    page = read_html(built_site, "lattlast/")
+    article = page.select_one("article")
+    assert article.h1.get_text(strip=True).startswith("Lättläst")
+    items = article.select("section.kb-easy-read-item")
+    assert len(items) == len(knowledge_base.records)
+    hrefs = {resolve_href("lattlast/", item.h3.a["href"]) for item in items}
+    folders = {"municipality": "kommuner", "project": "projekt", "method": "metoder"}
+    assert hrefs == {f"{folders[r.record_type]}/{r.id}/" for r in knowledge_base.records}
+    for item in items:
+        assert item.find("p"), item.h3.get_text()
+    assert any(resolve_href("lattlast/", a["href"]) == "lattlast-om/" for a in article.select("a[href]"))
+
+
+def test_the_lattlast_pages_are_linked_from_the_start_page_and_the_navigation(built_site):
+    start = read_html(built_site, "")
+    assert any(resolve_href("", a["href"]) == "lattlast/" for a in start.select("article a[href]"))
+    nav = start.select_one("nav.md-nav--primary")
+    nav_targets = {resolve_href("", a["href"]) for a in nav.select("a[href]")}
+    assert {"lattlast/", "lattlast-om/"} <= nav_targets
+    about = read_html(built_site, "lattlast-om/")
+    assert about.select_one("article h1").get_text(strip=True).startswith("Om kunskapsbanken på lättläst svenska")
+
+
+def test_the_prestanda_page_reports_the_real_records(tmp_path):
+    """The Lättläst table on docs/prestanda.md is this checkout's content: `python -m bench --easy-read` renews it."""
+    import shutil
+
+    from bench.run import ROOT, update_easy_read_section
+
+    report = tmp_path / "prestanda.md"
+    shutil.copy2(ROOT / "docs" / "prestanda.md", report)
+    update_easy_read_section(report, ROOT / "content")
+    assert report.read_text(encoding="utf-8") == (ROOT / "docs" / "prestanda.md").read_text(encoding="utf-8"), \
+        "docs/prestanda.md is out of date: run python -m bench --easy-read"
