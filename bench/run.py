@@ -94,7 +94,7 @@ def measure_phases(content: Path) -> tuple[dict, KnowledgeBase]:
     kb, phases["resolve"] = _timed(lambda: KnowledgeBase(
         municipalities=r["municipality"].values(), projects=r["project"].values(), methods=r["method"].values(),
         criteria=r["criterion"].values(), sources=r["source"].values(),
-        glossary=[g.data for g in r["glossary"].values()]))
+        glossary=[g.data for g in r["glossary"].values()], target_groups=r["target_group"].values()))
     MarkdownRenderer.forget_rendered()  # another size's texts must not make this one look fast
     renderer = PageRenderer(kb, MarkdownRenderer(["tables", "attr_list"]))
     specs = site_pages(kb)

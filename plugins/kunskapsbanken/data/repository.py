@@ -17,7 +17,8 @@ from kunskapsbanken.data.yamlsource import YamlDocument, YamlError, format_path,
 # Folder of one-record-per-file kinds, and the vocabularies that are one list per file.
 RECORD_FOLDERS = {"municipalities": "municipality", "projects": "project", "methods": "method"}
 LIST_FILES = {"criteria.yml": ("criteria", "criterion", "id"), "sources.yml": ("sources", "source", "id"),
-              "glossary.yml": ("glossary", "glossary", "term")}
+              "glossary.yml": ("glossary", "glossary", "term"),
+              "target_groups.yml": ("target_groups", "target_group", "id")}
 
 
 @dataclass
@@ -44,7 +45,8 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
     schemas = schemas_for(Path(schema_dir))
-    content = Content(records={k: {} for k in ("municipality", "project", "method", "criterion", "source", "glossary")},
+    content = Content(records={k: {} for k in ("municipality", "project", "method", "criterion", "source", "glossary",
+                                                          "target_group")},
                       docs={}, problems=[])
 
     # Resolved once: resolving each of thousands of files was a measurable share of a build.
@@ -116,7 +118,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     for kind in ("municipality", "project", "method"):
         for record in content.records[kind].values():
             checker.check_record(record)
-    for kind in ("criterion", "source", "glossary"):
+    for kind in ("criterion", "source", "glossary", "target_group"):
         for record in content.records[kind].values():
             checker.check_source_documents(record, record.data, ())
             checker.check_unsafe_text(record)
@@ -179,4 +181,5 @@ def load_knowledge_base(content_dir: Path, schema_dir: Path, root: Path | None =
     r = content.records
     return KnowledgeBase(municipalities=r["municipality"].values(), projects=r["project"].values(),
                          methods=r["method"].values(), criteria=r["criterion"].values(),
-                         sources=r["source"].values(), glossary=[g.data for g in r["glossary"].values()])
+                         sources=r["source"].values(), glossary=[g.data for g in r["glossary"].values()],
+                         target_groups=r["target_group"].values())

@@ -26,6 +26,7 @@ KIND_SCHEMAS = {
     "criteria": "criteria.schema.json",
     "sources": "sources.schema.json",
     "glossary": "glossary.schema.json",
+    "target_groups": "target_groups.schema.json",
 }
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
