@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render import facets, labels, urls
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec
 
@@ -61,7 +61,8 @@ class PageRenderer:
         self.env.filters["num"] = format_number
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
-                                NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS)
+                                NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS,
+                                facet_period=facets.period_text)
 
     def url_of(self, target: Record | str) -> str:
         """A record, a source file (``x.md``) or an already site-relative URL."""
