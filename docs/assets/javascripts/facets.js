@@ -16,7 +16,9 @@
     var status = results.querySelector(".kb-finder-status");
     var list = results.querySelector(".kb-finder-list");
     var more = results.querySelector("[data-kb-more]");
+    // Record URLs in the data are site-relative; the page knows its way to the site's root.
     var siteRoot = root.getAttribute("data-root") || "";
+    if (siteRoot && siteRoot.slice(-1) !== "/") { siteRoot += "/"; }
     var data, keys, boxes = {}, matches = [], shown = 0;
 
     function selection() {
