@@ -16,7 +16,7 @@ from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, serve, site_path_prefi
 from helpers import validate
 from site_fixtures import PROJECT, read_html, resolve_href
 
-from kunskapsbanken.data.slugs import ascii_slug
+from kunskapsbanken.render.facets import county_id
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 KIND_IDS = {"project": "projekt", "pilot_study": "forstudie", "permanent_activity": "permanent-verksamhet"}
@@ -61,7 +61,7 @@ def expected_values(kb, record) -> dict[str, set[str]]:
         decades = set() if start is None else {f"{y // 10 * 10}-talet" for y in range(start, max(start, end) + 1)}
     return {
         "kommun": {m.id for m in places},
-        "lan": {ascii_slug(m["county"]) for m in places if m["county"] != "not_known"},
+        "lan": {county_id(m["county"]) for m in places if m["county"] != "not_known"},
         "typ": {kind},
         "status": status,
         "metod": set(record.get("methods", [])),

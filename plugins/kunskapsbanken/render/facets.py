@@ -6,6 +6,7 @@ data and the static single-facet pages are all made from it, so that they cannot
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -45,6 +46,15 @@ class Facet:
     """Title of a static page: ``title.format(value)``."""
 
 
+def county_id(county: str) -> str:
+    """The county as part of a URL; a long (free) text is cut, with a hash to keep it unique."""
+    slug = ascii_slug(county)
+    if slug and len(slug) <= 60:
+        return slug
+    digest = hashlib.sha1(county.encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:50].rstrip('-')}-{digest}" if slug else f"lan-{digest}"
+
+
 def _year(value) -> int | None:
     return int(value[:4]) if isinstance(value, str) and value[:4].isdigit() else None
 
@@ -73,7 +83,7 @@ def record_values(kb: KnowledgeBase, record: Record) -> dict[str, list[str]]:
     counties = dict.fromkeys(m["county"] for m in places if m["county"] != "not_known")
     return {
         "kommun": [m.id for m in places],
-        "lan": [ascii_slug(c) for c in counties],
+        "lan": [county_id(c) for c in counties],
         "typ": [KIND_SLUGS[kind]],
         "status": status,
         "metod": list(record.get("methods", [])),
@@ -90,7 +100,7 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
         Facet("metod", "Metod", title="Metod: {}"),
         Facet("typ", "Typ", title="Typ: {}"),
         Facet("status", "Status", title="Status: {}"),
-        Facet("kriterium", "Uppfyller kriterium", title="Uppfyller {}"),
+        Facet("kriterium", "Uppfyller kriterium", title="{} – uppfyllt"),
         Facet("period", "Period", title="Period: {}"),
         Facet("lan", "Län eller landskap", title="Län eller landskap: {}"),
         Facet("kommun", "Kommun"),
@@ -107,11 +117,11 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
         by_key["status"].values[slug] = FacetValue(slug, labels.STATUSES[status])
     for criterion in kb.criteria.values():
         by_key["kriterium"].values[criterion.id] = FacetValue(
-            criterion.id, f"kriterium {criterion['number']}: {criterion['label']}")
+            criterion.id, f"Kriterium {criterion['number']}: {criterion['label']}")
     counties = sorted({m["county"] for m in kb.municipalities.values() if m["county"] != "not_known"},
-                      key=lambda c: ascii_slug(c))
+                      key=county_id)
     for county in counties:
-        by_key["lan"].values[ascii_slug(county)] = FacetValue(ascii_slug(county), county)
+        by_key["lan"].values[county_id(county)] = FacetValue(county_id(county), county)
     for municipality in kb.municipalities.values():
         by_key["kommun"].values[municipality.id] = FacetValue(
             municipality.id, municipality.name, static_src=urls.record_src("municipality", municipality.id))
