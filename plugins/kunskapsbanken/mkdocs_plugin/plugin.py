@@ -78,6 +78,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description))}
             if spec.hide:
                 meta["hide"] = list(spec.hide)
+            if spec.search_exclude:
+                meta["search"] = {"exclude": True}
             # JSON is valid YAML: front matter without any hand-made quoting.
             front = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
             file = File.generated(config, spec.src_uri, content=front)

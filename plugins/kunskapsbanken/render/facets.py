@@ -108,7 +108,8 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
     by_key = {f.key: f for f in facets}
     # Values in a fixed, meaningful order: the vocabularies' own order, or by name.
     for group in kb.target_groups.values():
-        by_key["malgrupp"].values[group.id] = FacetValue(group.id, group.name)
+        by_key["malgrupp"].values[group.id] = FacetValue(
+            group.id, group.name, static_src=urls.record_src("target_group", group.id))
     for method in kb.methods.values():
         by_key["metod"].values[method.id] = FacetValue(method.id, method.name)
     for kind, slug in KIND_SLUGS.items():

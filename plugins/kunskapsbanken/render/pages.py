@@ -22,6 +22,8 @@ class PageSpec:
     """More template context."""
     hide: tuple = ()
     """Theme parts to hide on this page (Material's ``hide`` front matter), e.g. the side navigation."""
+    search_exclude: bool = False
+    """Leave the page out of the search index: it only lists records that have pages of their own."""
 
 
 WIDE_TABLE = ("navigation", "toc")
@@ -86,8 +88,8 @@ def finder_pages(kb: KnowledgeBase) -> list[PageSpec]:
     for facet in built:
         for value in facet.values.values():
             if not value.static_src.startswith(facets.FINDER_DIR + "/"):
-                continue  # a municipality's own page lists its projects
+                continue  # a municipality's or target group's own page lists its records
             pages.append(PageSpec(value.static_src, facet.title.format(value.label), "facet_page.html",
                                   edit_path="content/", description=f"{len(value.records)} kommuner och projekt.",
-                                  extra={"facet": facet, "value": value}))
+                                  extra={"facet": facet, "value": value}, search_exclude=True))
     return pages

@@ -62,7 +62,7 @@ class PageRenderer:
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS,
-                                facet_period=facets.period_text)
+                                describe=lambda record: facets.describe(kb, record))
 
     def url_of(self, target: Record | str) -> str:
         """A record, a source file (``x.md``) or an already site-relative URL."""
