@@ -71,7 +71,7 @@ def write_baseline_docs(kb: KnowledgeBase, docs: Path) -> int:
     """Write one Markdown file per page our plugin generates; returns the number of pages."""
     count = 0
     groups = {"municipality": kb.municipalities, "project": kb.projects, "method": kb.methods,
-              "criterion": kb.criteria}
+              "criterion": kb.criteria, "target_group": kb.target_groups}
     for spec in site_pages(kb):
         path = docs / spec.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,8 +79,8 @@ def write_baseline_docs(kb: KnowledgeBase, docs: Path) -> int:
             text = record_markdown(spec.record, kb)
         elif spec.src_uri == urls.MATRIX:
             text = matrix_markdown(kb)
-        elif spec.src_uri.endswith("/index.md"):
-            kind = next(k for k, folder in urls.FOLDERS.items() if spec.src_uri == f"{folder}/index.md")
+        elif spec.src_uri in {urls.index_src(kind) for kind in groups}:
+            kind = next(k for k in groups if spec.src_uri == urls.index_src(k))
             text = index_markdown(spec.title, kind, groups[kind].values())
         else:
             text = f"# {spec.title}\n"

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-VOCABULARIES = ("criteria.yml", "sources.yml", "glossary.yml")
+VOCABULARIES = ("criteria.yml", "sources.yml", "glossary.yml", "target_groups.yml")
 WORDS = ("arbete stöd samverkan kommun individ handledare arbetsgivare praktik anställning insats "
          "deltagare metod uppföljning rehabilitering motivation utbildning samordning förbund "
          "funktionsnedsättning daglig verksamhet lönebidrag arbetsträning coach resultat mål "
@@ -29,9 +29,17 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}.schema.json\n"
 
 
 class Synthesizer:
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, target_groups: list[str] = ()):
         self.rng = random.Random(seed)
         self.easy_rng = random.Random(seed + 1)  # its own stream: the other fields stay as they were
+        # A stream of its own, so that the other fields stay as they were before target groups.
+        self.group_rng = random.Random(seed + 1)
+        self.target_groups = list(target_groups)
+
+    def groups(self, most: int) -> list[str]:
+        if not self.target_groups:
+            return []
+        return sorted(self.group_rng.sample(self.target_groups, self.group_rng.randint(0, most)))
 
     def sentence(self, words: int) -> str:
         text = " ".join(self.rng.choice(WORDS) for _ in range(words))
@@ -65,6 +73,7 @@ class Synthesizer:
             "population": {"value": rng.randint(2500, 980000), "approximate": True, "year": "not_known",
                            "source": self.source()},
             "model_municipality": index % 58 == 0,
+            "target_groups": self.groups(3),
             "summary": self.paragraph(3),
             "easy_read": self.easy_read(),
             "largest_employers": {"items": ["Kommunen", "Regionen", f"Företag {index}"], "source": self.source()},
@@ -103,6 +112,7 @@ class Synthesizer:
             "implementation": {"status": rng.choice(["implemented", "partly", "not_implemented", "not_known"]),
                                "text": self.sentence(14)},
             "target_group": self.sentence(16),
+            "target_groups": self.groups(3),
             "goals": [{"goal": self.sentence(10), "target": f"{rng.randint(5, 60)} %",
                        "outcome": rng.choice(["reached", "partly_reached", "not_reached", "not_known"]),
                        "source": self.source()}],
@@ -137,7 +147,9 @@ def generate(dest: Path, municipalities: int, projects: int, seed: int = 2012) -
     methods = [p.stem for p in sorted((content / "methods").glob("*.yml"))]
     criteria = [c["id"] for c in yaml.load((content / "criteria.yml").read_text(encoding="utf-8"),
                                            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
-    synth = Synthesizer(seed)
+    groups = [g["id"] for g in yaml.load((content / "target_groups.yml").read_text(encoding="utf-8"),
+                                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
+    synth = Synthesizer(seed, groups)
     ids = []
     for i in range(1, municipalities + 1):
         record = synth.municipality(i, methods, criteria)

@@ -96,7 +96,8 @@ def measure_phases(content: Path) -> tuple[dict, KnowledgeBase]:
     kb, phases["resolve"] = _timed(lambda: KnowledgeBase(
         municipalities=r["municipality"].values(), projects=r["project"].values(), methods=r["method"].values(),
         criteria=r["criterion"].values(), sources=r["source"].values(),
-        glossary=[g.data for g in r["glossary"].values()], success_keys=r["success_key"].values()))
+        glossary=[g.data for g in r["glossary"].values()], success_keys=r["success_key"].values(),
+        target_groups=r["target_group"].values()))
     MarkdownRenderer.forget_rendered()  # another size's texts must not make this one look fast
     renderer = PageRenderer(kb, MarkdownRenderer(["tables", "attr_list"]))
     specs = site_pages(kb)

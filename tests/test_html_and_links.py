@@ -47,6 +47,7 @@ def _target_file(site, page_path, href):
     if parsed.scheme or parsed.netloc or href.startswith("//"):
         return None, None
     path, fragment = urldefrag(href)
+    path = path.split("?", 1)[0]  # a query string (e.g. a choice in Hitta exempel) is not part of the file
     base = page_path.parent
     target = (base / unquote(path)).resolve() if path else page_path
     if target.is_dir():

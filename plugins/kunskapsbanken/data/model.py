@@ -52,6 +52,14 @@ class MethodUsers:
 
 
 @dataclass
+class TargetGroupMembers:
+    """The records that name a target group (the relation is written on the records' side)."""
+
+    municipalities: list[Record] = field(default_factory=list)
+    projects: list[Record] = field(default_factory=list)
+
+
+@dataclass
 class CriterionVerdict:
     record: Record
     verdict: dict
@@ -66,7 +74,8 @@ class KeyExample:
 
 
 class KnowledgeBase:
-    def __init__(self, *, municipalities, projects, methods, criteria, sources, glossary, success_keys=()):
+    def __init__(self, *, municipalities, projects, methods, criteria, sources, glossary, success_keys=(),
+                 target_groups=()):
         by_name = lambda r: swedish_sort_key(r.name)  # noqa: E731
         self.municipalities: dict[str, Record] = {r.id: r for r in sorted(municipalities, key=by_name)}
         self.projects: dict[str, Record] = {r.id: r for r in sorted(projects, key=by_name)}
@@ -76,6 +85,8 @@ class KnowledgeBase:
         self.glossary: list[dict] = sorted(glossary, key=lambda g: swedish_sort_key(g["term"]))
         self.success_keys: dict[str, Record] = {r.id: r for r in success_keys}
         """In the report's order."""
+        self.target_groups: dict[str, Record] = {r.id: r for r in target_groups}
+        """In the vocabulary's own order, which groups related ones."""
         self._derive()
 
     @property
@@ -89,14 +100,19 @@ class KnowledgeBase:
         self.verdicts_by_criterion = {c: [] for c in self.criteria}
         self.related = {p: [] for p in self.projects}
         self.parts = {p: [] for p in self.projects}
+        self.target_group_members = {t: TargetGroupMembers() for t in self.target_groups}
         for municipality in self.municipalities.values():
             for method in municipality["methods"]:
                 self.method_users[method].municipalities.append(municipality)
+            for group in municipality.get("target_groups", []):
+                self.target_group_members[group].municipalities.append(municipality)
         for project in self.projects.values():
             for municipality in project["municipalities"]:
                 self.projects_by_municipality[municipality].append(project)
             for method in project["methods"]:
                 self.method_users[method].projects.append(project)
+            for group in project.get("target_groups", []):
+                self.target_group_members[group].projects.append(project)
             for other in project.get("related_projects", []):
                 self.related[project.id].append(self.projects[other])
                 self.related[other].append(project)
@@ -135,6 +151,9 @@ class KnowledgeBase:
 
     def methods_of(self, record: Record) -> list[Record]:
         return [self.methods[m] for m in record.get("methods", [])]
+
+    def target_groups_of(self, record: Record) -> list[Record]:
+        return [self.target_groups[t] for t in record.get("target_groups", [])]
 
     def municipalities_of(self, project: Record) -> list[Record]:
         return [self.municipalities[m] for m in project["municipalities"]]

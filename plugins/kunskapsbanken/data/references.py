@@ -15,6 +15,7 @@ KIND_NAMES = {
     "method": "en metod",
     "criterion": "ett kriterium",
     "source": "ett källdokument",
+    "target_group": "en målgrupp",
 }
 KIND_FOLDERS = {
     "municipality": "content/municipalities/",
@@ -22,11 +23,14 @@ KIND_FOLDERS = {
     "method": "content/methods/",
     "criterion": "content/criteria.yml",
     "source": "content/sources.yml",
+    "target_group": "content/target_groups.yml",
 }
 
 # (kind of record, field, kind it points to); a field holds one id or a list of ids.
 REFERENCE_FIELDS = [
     ("municipality", "methods", "method"),
+    ("municipality", "target_groups", "target_group"),
+    ("project", "target_groups", "target_group"),
     ("project", "municipalities", "municipality"),
     ("project", "methods", "method"),
     ("project", "related_projects", "project"),

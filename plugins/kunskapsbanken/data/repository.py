@@ -21,7 +21,8 @@ from kunskapsbanken.data.yamlsource import YamlDocument, YamlError, format_path,
 RECORD_FOLDERS = {"municipalities": "municipality", "projects": "project", "methods": "method"}
 LIST_FILES = {"criteria.yml": ("criteria", "criterion", "id"), "sources.yml": ("sources", "source", "id"),
               "glossary.yml": ("glossary", "glossary", "term"),
-              "success_keys.yml": ("success_keys", "success_key", "id")}
+              "success_keys.yml": ("success_keys", "success_key", "id"),
+              "target_groups.yml": ("target_groups", "target_group", "id")}
 
 
 @dataclass
@@ -49,7 +50,8 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     root = Path(root) if root else content_dir.parent
     schemas = schemas_for(Path(schema_dir))
     content = Content(records={k: {} for k in ("municipality", "project", "method", "criterion", "source", "glossary",
-                                                                 "success_key")},
+                                                                 "success_key",
+                                                                 "target_group")},
                       docs={}, problems=[])
 
     # Resolved once: resolving each of thousands of files was a measurable share of a build.
@@ -128,7 +130,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     for kind in ("municipality", "project", "method"):
         for record in content.records[kind].values():
             checker.check_record(record)
-    for kind in ("criterion", "source", "glossary", "success_key"):
+    for kind in ("criterion", "source", "glossary", "success_key", "target_group"):
         for record in content.records[kind].values():
             checker.check_source_documents(record, record.data, ())
     for record in content.records["success_key"].values():
@@ -193,4 +195,5 @@ def load_knowledge_base(content_dir: Path, schema_dir: Path, root: Path | None =
     return KnowledgeBase(municipalities=r["municipality"].values(), projects=r["project"].values(),
                          methods=r["method"].values(), criteria=r["criterion"].values(),
                          sources=r["source"].values(), glossary=[g.data for g in r["glossary"].values()],
-                         success_keys=r["success_key"].values())
+                         success_keys=r["success_key"].values(),
+                         target_groups=r["target_group"].values())

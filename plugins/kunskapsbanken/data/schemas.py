@@ -27,6 +27,7 @@ KIND_SCHEMAS = {
     "sources": "sources.schema.json",
     "glossary": "glossary.schema.json",
     "success_keys": "success_keys.schema.json",
+    "target_groups": "target_groups.schema.json",
 }
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

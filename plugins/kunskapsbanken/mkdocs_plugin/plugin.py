@@ -28,7 +28,7 @@ from kunskapsbanken.data.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.render import datapackage, dcat, feeds, urls
+from kunskapsbanken.render import datapackage, dcat, facets, feeds, urls
 from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
@@ -84,6 +84,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             for key in ("edit_label", "add_path", "add_label"):  # read by overrides/partials/actions.html
                 if getattr(spec, key):
                     meta[key] = getattr(spec, key)
+            if spec.search_exclude:
+                meta["search"] = {"exclude": True}
             # JSON is valid YAML: front matter without any hand-made quoting.
             front = "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
             file = File.generated(config, spec.src_uri, content=front)
@@ -95,6 +97,9 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             files.append(File.generated(config, path, content=content))
         for path, content in self._open_data_package(config).items():
             files.append(File.generated(config, path, content=content))
+        # What "Hitta exempel" filters in the browser (render/facets.py).
+        files.append(File.generated(config, facets.DATA_FILE, content=facets.facet_data(
+            self.kb, facets.build_facets(self.kb), config.use_directory_urls)))
         # The feeds' content needs the blog's post URLs, known only in on_env; registering the
         # files now lets Markdown links to them validate, and on_env runs before files are copied.
         self.feed_files = {path: File.generated(config, path, content="") for path in

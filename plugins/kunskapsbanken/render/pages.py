@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from kunskapsbanken.data.coverage import source_coverage
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.render import urls
+from kunskapsbanken.render import facets, urls
 
 
 @dataclass
@@ -28,6 +28,8 @@ class PageSpec:
     """The edit link's visible text, if not the theme's "Redigera sidan"."""
     hide: tuple = ()
     """Theme parts to hide on this page (Material's ``hide`` front matter), e.g. the side navigation."""
+    search_exclude: bool = False
+    """Leave the page out of the search index: it only lists records that have pages of their own."""
 
 
 WIDE_TABLE = ("navigation", "toc")
@@ -82,4 +84,33 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
             pages.append(PageSpec(urls.record_src(kind, record.id), title, f"{kind}.html", record=record,
                                   edit_path=record.file, description=_summary_line(record),
                                   edit_label="Redigera posten"))
+    pages += target_group_pages(kb)
+    pages += finder_pages(kb)
+    return pages
+
+
+def target_group_pages(kb: KnowledgeBase) -> list[PageSpec]:
+    """The vocabulary of target groups: an index and one page per group with its records."""
+    pages = [PageSpec(urls.index_src("target_group"), "Målgrupper", "target_group_index.html",
+                      edit_path="content/target_groups.yml",
+                      description="Målgrupperna som kommunerna och projekten vänder sig till.")]
+    for group in kb.target_groups.values():
+        pages.append(PageSpec(urls.record_src("target_group", group.id), f"{group.name} – målgrupp",
+                              "target_group.html", record=group, edit_path=group.file,
+                              description=_summary_line(group)))
+    return pages
+
+
+def finder_pages(kb: KnowledgeBase) -> list[PageSpec]:
+    """"Hitta exempel": the filter page, and a static page per facet value for readers without JavaScript."""
+    built = facets.build_facets(kb)
+    pages = [PageSpec(facets.FINDER, "Hitta exempel", "finder.html", description="Filtrera kommuner och projekt efter målgrupp, metod, typ, status, kriterier, "
+                                  "period, län och kommun.", extra={"facets": built}, hide=("toc",))]
+    for facet in built:
+        for value in facet.values.values():
+            if not value.static_src.startswith(facets.FINDER_DIR + "/"):
+                continue  # a municipality's or target group's own page lists its records
+            pages.append(PageSpec(value.static_src, facet.title.format(value.label), "facet_page.html",
+                                  description=f"{len(value.records)} kommuner och projekt.",
+                                  extra={"facet": facet, "value": value}, search_exclude=True))
     return pages

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render import facets, labels, urls
 from kunskapsbanken.render.glossary_terms import anchor as glossary_anchor
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec
@@ -63,7 +63,8 @@ class PageRenderer:
         self.env.filters["glossary_anchor"] = glossary_anchor
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
-                                NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS)
+                                NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS,
+                                describe=lambda record: facets.describe(kb, record))
 
     def url_of(self, target: Record | str) -> str:
         """A record, a source file (``x.md``) or an already site-relative URL."""

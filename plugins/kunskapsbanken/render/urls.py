@@ -5,7 +5,8 @@ from __future__ import annotations
 import posixpath
 
 # Folder (Swedish, part of the public URL) per record kind.
-FOLDERS = {"municipality": "kommuner", "project": "projekt", "method": "metoder", "criterion": "kriterier"}
+FOLDERS = {"municipality": "kommuner", "project": "projekt", "method": "metoder", "criterion": "kriterier",
+           "target_group": "malgrupper"}
 MATRIX = "jamforelse.md"
 GLOSSARY = "ordlista.md"
 SOURCES = "kallor.md"
