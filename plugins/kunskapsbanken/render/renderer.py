@@ -71,7 +71,8 @@ class PageRenderer:
 
     def render(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
         page_url = urls.src_to_url(spec.src_uri, self.use_directory_urls) if page_url is None else page_url
-        return self.render_template(spec.template, page_url, page=spec, record=spec.record, **spec.extra)
+        return self.render_template("_page.html", page_url, page=spec, record=spec.record,
+                                    body_template=spec.template, **spec.extra)
 
     def render_template(self, template_name: str, page_url: str, **context) -> RenderedPage:
         toc: list[tuple[int, str, str]] = []
