@@ -23,9 +23,10 @@ from kunskapsbanken.render.search_records import SearchRecord
 
 BUNDLE_DIR = "pagefind"
 LANGUAGE = "sv"
-EXCLUDED = [".headerlink", ".kb-visually-hidden", ".kb-title__context", ".kb-kind"]
-"""Not indexed: permalinks, separators for screen readers, and the kind lines (the kind and
-place are meta fields of their own, so snippets start with what the page says)."""
+EXCLUDED = [".headerlink", ".kb-visually-hidden", ".kb-title", ".kb-kind"]
+"""Not indexed: permalinks, separators for screen readers, a generated page's heading and its kind
+line (name, kind and place are meta fields of their own, searched and shown apart) so that
+snippets begin with what the page says."""
 
 
 class SearchIndexFailed(Exception):
