@@ -10,6 +10,7 @@
 
   var NAME_KEY_SUFFIX = "qnamnq"; // the same as NAME_KEY_SUFFIX in render/search_records.py
   var PAGE_SIZE = 8;
+  var MAX_NAMED = 6; // at most this many pages share one name
   var EXCERPT_WORDS = 12;
   var script = document.currentScript;
   // This file is assets/javascripts/search.js: the site's root is two folders up.
@@ -77,9 +78,11 @@
 
   SearchBox.prototype.bind = function () {
     var box = this;
-    this.input.addEventListener("focus", function () {
+    this.input.addEventListener("focus", function (event) {
       loadPagefind().catch(function () { box.say("Sökningen kunde inte laddas."); });
-      if (box.results.length && box.input.value.trim() === box.query) box.open();
+      // Coming back to the box shows the results again (not when Escape sent the focus here).
+      var fromOutside = !event.relatedTarget || !box.root.contains(event.relatedTarget);
+      if (fromOutside && box.results.length && box.input.value.trim() === box.query) box.open();
     });
     this.input.addEventListener("input", function () { box.search(box.input.value.trim()); });
     this.root.querySelector("form").addEventListener("submit", function (event) {
@@ -104,8 +107,8 @@
     var onInput = document.activeElement === this.input;
     if (event.key === "Escape") {
       if (!this.panel.hidden) {
+        this.input.focus(); // first: a hidden link would lose the focus to the page
         this.close();
-        this.input.focus();
       } else if (onInput && this.input.value) {
         this.input.value = "";
         this.search("");
@@ -151,15 +154,25 @@
         });
       });
     }).then(function (found) {
+      if (!found || box.query !== query) return null;
+      // Pagefind splits a word it does not know into known parts (Swedish compounds), so the key
+      // query can find pages of another name: keep the few whose key is the one asked for.
+      var key = nameKey(query);
+      var candidates = found.exact.results.slice(0, MAX_NAMED);
+      return Promise.all(candidates.map(function (r) { return r.data(); })).then(function (pages) {
+        var named = candidates.filter(function (r, i) { return (pages[i].meta || {}).key === key; });
+        return { search: found.search, named: named };
+      });
+    }).then(function (found) {
       if (!found || box.query !== query) return;
       // Records named exactly as typed first (in Pagefind's order among themselves), then the rest.
-      var exactIds = {};
-      found.exact.results.forEach(function (r) { exactIds[r.id] = true; });
-      var named = found.search.results.filter(function (r) { return exactIds[r.id]; });
-      found.exact.results.forEach(function (r) {
+      var namedIds = {};
+      found.named.forEach(function (r) { namedIds[r.id] = true; });
+      var named = found.search.results.filter(function (r) { return namedIds[r.id]; });
+      found.named.forEach(function (r) {
         if (!named.some(function (n) { return n.id === r.id; })) named.push(r);
       });
-      var rest = found.search.results.filter(function (r) { return !exactIds[r.id]; });
+      var rest = found.search.results.filter(function (r) { return !namedIds[r.id]; });
       box.results = named.concat(rest);
       box.shown = 0;
       box.list.replaceChildren();
@@ -178,14 +191,15 @@
       if (box.query !== query) return;
       pages.forEach(function (page, i) { box.list.append(box.item(page, start + i)); });
       box.shown = start + pages.length;
-      box.more.hidden = box.shown >= box.results.length;
       var total = box.results.length;
       var text = total === 0 ? "Inga träffar för ”" + query + "”."
         : plural(total, "träff", "träffar") + " för ”" + query + "”"
           + (box.shown < total ? ", visar " + box.shown + "." : ".");
       box.say(text);
       if (total) box.open(); else box.close();
+      // Move the focus before the button hides, or the page would take it.
       if (focusFirstNew && pages.length) box.links()[start].focus();
+      box.more.hidden = box.shown >= total;
     });
   };
 
