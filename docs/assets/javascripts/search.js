@@ -9,7 +9,7 @@
   "use strict";
 
   var NAME_KEY_SUFFIX = "qnamnq"; // the same as NAME_KEY_SUFFIX in render/search_records.py
-  var PAGE_SIZE = 8;
+  var PAGE_SIZE = 6; // results fetched and shown at a time: each one is a fragment to download
   var MAX_NAMED = 6; // at most this many pages share one name
   var EXCERPT_WORDS = 12;
   var script = document.currentScript;
@@ -20,7 +20,10 @@
   function loadPagefind() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
-        return module.options({ baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS }).then(function () {
+        // No web worker: it would be a second copy of the search program to download (12 kB),
+        // for searches that take milliseconds.
+        var options = { baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, noWorker: true };
+        return module.options(options).then(function () {
           module.init();
           return module;
         });
@@ -157,8 +160,9 @@
       if (!found || box.query !== query) return null;
       // Pagefind splits a word it does not know into known parts (Swedish compounds), so the key
       // query can find pages of another name: keep the few whose key is the one asked for.
+      // More pages than ever share a name means the key was split: none is named so.
       var key = nameKey(query);
-      var candidates = found.exact.results.slice(0, MAX_NAMED);
+      var candidates = found.exact.results.length <= MAX_NAMED ? found.exact.results : [];
       return Promise.all(candidates.map(function (r) { return r.data(); })).then(function (pages) {
         var named = candidates.filter(function (r, i) { return (pages[i].meta || {}).key === key; });
         return { search: found.search, named: named };
