@@ -12,6 +12,7 @@
   var PAGE_SIZE = 6; // results fetched and shown at a time: each one is a fragment to download
   var MAX_NAMED = 6; // at most this many pages share one name
   var EXCERPT_WORDS = 12;
+  var TYPING_PAUSE_MS = 300; // search once the reader pauses, not at every key
   var script = document.currentScript;
   // This file is assets/javascripts/search.js: the site's root is two folders up.
   var siteRoot = new URL("../../", script ? script.src : location.href);
@@ -148,9 +149,15 @@
       this.say("");
       return;
     }
-    loadPagefind().then(function (pf) {
-      return pf.debouncedSearch(query, {}, 200).then(function (search) {
-        if (search === null || box.query !== query) return null; // a later query is under way
+    // Our own pause instead of Pagefind's debouncedSearch: that one fetches the index for every
+    // prefix typed on the way ("k", "ko", "kom" …), many chunks a finished word never needs.
+    clearTimeout(this.timer);
+    new Promise(function (resolve) { box.timer = setTimeout(resolve, TYPING_PAUSE_MS); }).then(function () {
+      return box.query === query ? loadPagefind() : null;
+    }).then(function (pf) {
+      if (!pf) return null; // a later query is under way
+      return pf.search(query).then(function (search) {
+        if (box.query !== query) return null;
         var key = nameKey(query);
         return (key ? pf.search(key) : Promise.resolve({ results: [] })).then(function (exact) {
           return { search: search, exact: exact };
