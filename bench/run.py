@@ -279,6 +279,10 @@ def run(sizes: list[tuple[str, int, int]], *, serve: bool, report: Path | None, 
     return 0 if all(met for _, _, met in checks) else 1
 
 
+QUERY_BUDGET_NOTE = ("Budgeten 150 kB nås inte vid 290/5000: sökprogrammet självt (pagefind.js och dess wasm-fil) är cirka 83 kB och hämtas en gång, och ett ord som står på nästan varje sida (de syntetiska posterna upprepar samma ord) har en indexdel på upp till 200 kB. En fråga hämtar ändå omkring 1 % av det lunr-index som förut hämtades vid varje sidvisning.")
+"""Why the per-query budget is missed, printed under the table when it is."""
+
+
 def search_report(results: list[SizeResult]) -> list[str]:
     """The search's cost per query against the whole lunr index it replaced, size by size."""
     lines = ["## Sökningen", "",
@@ -297,6 +301,8 @@ def search_report(results: list[SizeResult]) -> list[str]:
                      f"{r.search['max_kb']:.0f} | {max(r.search['data_kb'].values()):.0f} | "
                      f"{r.search['fetched_on_load']} filer |")
     largest = results[-1]
+    if largest.search is not None and largest.search["max_kb"] > BUDGETS["query_kb"]:
+        lines += ["", QUERY_BUDGET_NOTE]
     if largest.search is not None:
         lines += ["", f"Frågorna vid {largest.label}:", "",
                   *[f"- `{q}`: {kb:.0f} kB" for q, kb in largest.search["per_query_kb"].items()]]
