@@ -23,7 +23,8 @@ def main() -> int:
         return 0
     if args.smoke:
         status = run([("riktiga", 0, 0), ("10/30", 10, 30), ("20/60", 20, 60)], serve=True, report=None,
-                     command="python -m bench --smoke")
+                     command="python -m bench --smoke", queries=["arbetsgivare", "kommun 0012"],
+                     search_all_sizes=False)
         print("Röktest klart: mätningen fungerar (budgetarna gäller bara den fulla körningen).")
         return 0 if status in (0, 1) else status
     return run([("riktiga", 0, 0), ("290/1000", 290, 1000), ("290/5000", 290, 5000)], serve=True,

@@ -32,6 +32,14 @@ def site_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
+def site_path() -> str:
+    """The path of the real site_url (e.g. ``/kunskapsbanken/``), where the built site is served."""
+    from urllib.parse import urlparse
+
+    path = urlparse(site_config()["site_url"]).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
 def _base_config(plugins: list) -> dict:
     real = site_config()
     return {
@@ -60,14 +68,18 @@ def _write_common(project: Path, config: dict) -> None:
 
 
 def our_project(project: Path, content: Path) -> Path:
-    """Our site: the kunskapsbanken plugin generates every record page from ``content``."""
-    _write_common(project, _base_config([{"search": {"lang": "sv"}}, "kunskapsbanken"]))
+    """Our site: the kunskapsbanken plugin generates every record page from ``content`` and writes
+    the search index (Pagefind), as the real site does."""
+    config = _base_config(["kunskapsbanken"])
+    config["extra_javascript"] = site_config().get("extra_javascript", [])  # the search box's script
+    _write_common(project, config)
     shutil.copytree(ROOT / "schema", project / "schema")
     shutil.copytree(content, project / "content")
     return project
 
 
 def baseline_project(project: Path) -> Path:
-    """Stock MkDocs: the same pages as Markdown files (written later by baseline.py)."""
+    """Stock MkDocs: the same pages as Markdown files (written later by baseline.py), with
+    Material's own search, whose whole index (search_index.json) every page view downloads."""
     _write_common(project, _base_config([{"search": {"lang": "sv"}}]))
     return project

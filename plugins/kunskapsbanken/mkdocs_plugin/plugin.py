@@ -8,6 +8,8 @@
   and the matrix need no late pass: every relation is derived by the model up front.
 * ``on_env`` runs once every page exists: it collects the news posts (their URLs come from the
   blog plugin), which the start page (``on_page_context``) and the news feed need.
+* ``on_post_build`` writes the search index (Pagefind) over the finished site, under
+  ``mkdocs build`` and ``mkdocs serve`` alike.
 * ``on_serve`` watches the records, schemas and templates so ``mkdocs serve`` reloads on edits.
 """
 
@@ -34,6 +36,8 @@ from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
 from kunskapsbanken.render.renderer import TEMPLATE_DIR, MemoryBytecodeCache, PageRenderer
+from kunskapsbanken.render.search_index import SearchIndexFailed, write_search_index
+from kunskapsbanken.render.search_records import glossary_records, name_key
 
 log = get_plugin_logger(__name__)
 
@@ -78,7 +82,9 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
                 continue
             # Material prints title and description without escaping them, and both come from
             # contributor text: escape them here, once, so they can only ever be text.
-            meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description))}
+            meta = {"title": str(escape(spec.title)), "description": str(escape(spec.description)),
+                    "search_name": str(escape(spec.heading or spec.title)),
+                    "search_kind": str(escape(spec.search_kind)), "search_place": str(escape(spec.search_place))}
             if spec.hide:
                 meta["hide"] = list(spec.hide)
             for key in ("edit_label", "add_path", "add_label"):  # read by overrides/partials/actions.html
@@ -146,6 +152,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # The theme's templates are compiled anew for every rebuild under mkdocs serve; keep
         # them compiled for the life of the process (keyed on each template's source).
         env.bytecode_cache = _THEME_BYTECODE
+        env.filters["kb_name_key"] = name_key  # partials/content.html gives each page its name key
         self.posts = []
         for file in files.documentation_pages():
             page = file.page
@@ -175,6 +182,13 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
                 news_feed=feeds.NEWS_FEED, changes_feed=feeds.CHANGES_FEED)
             page.content = (page.content or "") + updates.html
         return context
+
+    def on_post_build(self, config):
+        try:
+            pages = write_search_index(Path(config.site_dir), glossary_records(self.kb, config.use_directory_urls))
+        except SearchIndexFailed as exc:
+            raise PluginError(str(exc)) from None
+        log.debug(f"sökindex: {pages} sidor")
 
     def on_serve(self, server, config, builder):
         for folder in (self.content_dir, self.schema_dir, TEMPLATE_DIR, self.override_dir):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from kunskapsbanken.data.coverage import source_coverage
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.render import facets, urls
+from kunskapsbanken.render import facets, titles, urls
 
 
 @dataclass
@@ -30,6 +30,14 @@ class PageSpec:
     """Theme parts to hide on this page (Material's ``hide`` front matter), e.g. the side navigation."""
     search_exclude: bool = False
     """Leave the page out of the search index: it only lists records that have pages of their own."""
+    heading: str = ""
+    """The name in the page's h1 (the title when empty)."""
+    context: str = ""
+    """A line in the h1 under the name that says what and where the page is ("Projekt i Lund")."""
+    search_kind: str = titles.OVERVIEW
+    """What the page is, in a search result ("metod", "projekt", "översikt")."""
+    search_place: str = ""
+    """Where it is, in a search result ("Lund"); empty when it has no place."""
 
 
 WIDE_TABLE = ("navigation", "toc")
@@ -63,9 +71,9 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                  description="Modellkommunerna och projekten bedömda mot de tio kriterierna.",
                  extra={"matrix": build_matrix(kb)}, hide=WIDE_TABLE),
         PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path="content/glossary.yml",
-                 description="Förkortningar som används i kunskapsbanken."),
+                 description="Förkortningar som används i kunskapsbanken.", search_kind=titles.PAGE),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path="content/sources.yml",
-                 description="Dokumenten som kunskapsbanken bygger på."),
+                 description="Dokumenten som kunskapsbanken bygger på.", search_kind=titles.PAGE),
         PageSpec(urls.SUCCESS_KEYS, "Framgångsnycklar", "success_keys.html", edit_path="content/success_keys.yml",
                  description="Rapportens sexton nyckelord för rätt stöd till arbete, och var de syns i praktiken."),
         PageSpec(urls.COVERAGE, "Källtäckning", "coverage.html", edit_path="content/sources.yml",
@@ -80,10 +88,14 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
     for kind, records in (("municipality", kb.municipalities), ("project", kb.projects), ("method", kb.methods),
                           ("criterion", kb.criteria)):
         for record in records.values():
-            title = record.name if kind != "criterion" else f"Kriterium {record['number']}: {record['label']}"
+            title = titles.page_title(record, kb)
+            named = kind != "criterion"
             pages.append(PageSpec(urls.record_src(kind, record.id), title, f"{kind}.html", record=record,
                                   edit_path=record.file, description=_summary_line(record),
-                                  edit_label="Redigera posten"))
+                                  edit_label="Redigera posten",
+                                  heading=record.name if named else title,
+                                  context=titles.context(record, kb) if named else "",
+                                  search_kind=titles.kind_word(record), search_place=titles.place(record, kb)))
     pages += target_group_pages(kb)
     pages += finder_pages(kb)
     return pages

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.bccache
+from markupsafe import Markup
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import facets, labels, urls
 from kunskapsbanken.render.glossary_terms import anchor as glossary_anchor
@@ -74,13 +75,12 @@ class PageRenderer:
 
     def render(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
         page_url = urls.src_to_url(spec.src_uri, self.use_directory_urls) if page_url is None else page_url
-        page = self.render_template(spec.template, page_url, page=spec, record=spec.record, **spec.extra)
-        sections = [entry for entry in page.toc if entry[0] == 2]
-        if spec.record is not None and len(sections) > 1:
-            # Known only once the body is rendered: the headings register themselves as they render.
-            contents = self.env.get_template("_on_this_page.html").render(entries=sections)
-            page.html = contents + page.html
-        return page
+        body = self.render_template(spec.template, page_url, page=spec, record=spec.record, **spec.extra)
+        sections = [entry for entry in body.toc if entry[0] == 2]
+        # The "På sidan" list is known only once the body is rendered: its headings register as they render.
+        page = self.render_template("_page.html", page_url, page=spec, record=spec.record, body=Markup(body.html),
+                                    on_this_page=sections if spec.record is not None and len(sections) > 1 else [])
+        return RenderedPage(page.html, page.toc + body.toc)
 
     def render_template(self, template_name: str, page_url: str, **context) -> RenderedPage:
         toc: list[tuple[int, str, str]] = []

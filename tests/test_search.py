@@ -1,0 +1,466 @@
+"""Search (issue 10.1, 10.4) and keyboard paths (issue 12.3, 12.4): the Pagefind index in the
+built site, the search box in Chromium as a reader types, titles distinct across kinds, the skip
+link's target and the Swedish 404 page."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from urllib.parse import urlparse
+
+import pytest
+from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, page_urls, serve, site_path_prefix
+from site_fixtures import ENV, PROJECT, copy_project, read_html
+
+from kunskapsbanken.data.slugs import ascii_slug
+from kunskapsbanken.render import titles, urls
+from kunskapsbanken.render.search_records import glossary_anchor
+
+STATUS = "header .kb-search__status"
+LINKS = "header .kb-search__link"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def record_url(record) -> str:
+    return urls.src_to_url(urls.record_src(record.record_type, record.id))
+
+
+# --- The built site -------------------------------------------------------------------------
+
+def test_build_writes_a_swedish_pagefind_index(built_site):
+    bundle = built_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]
+    assert entry["languages"]["sv"]["page_count"] > 60
+    assert len(list((bundle / "fragment").iterdir())) == entry["languages"]["sv"]["page_count"]
+    assert len(list((bundle / "index").iterdir())) >= 1
+    # Material's lunr search is gone: no full index for every page view to download.
+    assert not (built_site / "search" / "search_index.json").exists()
+
+
+def test_content_is_indexed_and_header_navigation_and_footer_are_not(built_site):
+    pages = [u for u in page_urls(built_site) if u.endswith("/") or u == ""]
+    assert len(pages) > 60
+    for url in pages:
+        soup = read_html(built_site, url)
+        bodies = soup.select("[data-pagefind-body]")
+        if url.startswith("blog/") and not re.match(r"blog/\d{4}/", url):
+            # The news listing and its archive repeat the posts; the posts are indexed themselves.
+            assert not bodies, url
+            continue
+        assert len(bodies) == 1, url
+        body = bodies[0]
+        assert body.find_parent("article") and not body.find_parent(["header", "nav", "footer"]), url
+        assert not body.select("header, nav.md-tabs, .md-sidebar, footer, .md-source-file, .md-content__button"), url
+        kinds = [m["data-pagefind-meta"] for m in body.select("[data-pagefind-meta^='kind:']")]
+        assert len(kinds) == 1, url
+    assert not read_html(built_site, "404.html").select("[data-pagefind-body]")
+
+
+def test_record_pages_say_what_and_where_they_are(built_site, knowledge_base):
+    seen_titles = {}
+    for record in [*knowledge_base.records, *knowledge_base.criteria.values()]:
+        soup = read_html(built_site, record_url(record))
+        title = soup.title.get_text().split(" - Kunskapsbanken")[0]
+        assert title == titles.page_title(record, knowledge_base)
+        assert title not in seen_titles, f"{record} and {seen_titles.get(title)} share the title {title}"
+        seen_titles[title] = record
+        h1 = soup.select_one("article h1")
+        assert h1["id"] == "sidrubrik"
+        context = h1.select_one(".kb-title__context")
+        if record.record_type == "criterion":
+            assert h1.get_text() == title and context is None
+            continue
+        assert context.get_text(" ", strip=True) == "– " + titles.context(record, knowledge_base)
+        meta = {m["data-pagefind-meta"].split(":", 1)[0]: m["data-pagefind-meta"].split(":", 1)[1]
+                for m in soup.select("[data-pagefind-meta]")}
+        assert meta["title"] == record.name
+        assert meta["kind"] == titles.kind_word(record)
+        assert meta.get("place", "") == titles.place(record, knowledge_base)
+        assert meta["key"] == ascii_slug(record.name, separator="") + "qnamnq"
+    ips = knowledge_base.methods["ips"], knowledge_base.projects["ips-lund"]
+    assert [titles.page_title(r, knowledge_base) for r in ips] == ["IPS – metod", "IPS – projekt i Lund"]
+    assert titles.page_title(knowledge_base.municipalities["tyreso"], knowledge_base) == "Tyresö – kommun"
+
+
+def test_skip_link_targets_the_h1_of_every_page(built_site):
+    for url in page_urls(built_site):
+        if url == "404.html":
+            continue
+        soup = read_html(built_site, url)
+        skip = soup.select_one("a.md-skip")
+        h1 = soup.select_one(".md-content h1")
+        assert skip is not None and h1 is not None, url
+        assert skip["href"] == "#" + h1["id"], f"{url}: the skip link goes to {skip['href']}, not the h1"
+
+
+def test_glossary_records_point_at_their_entries(built_site, knowledge_base):
+    ids = {dt["id"] for dt in read_html(built_site, "ordlista/").select("dl.kb-glossary dt[id]")}
+    assert {glossary_anchor(g["term"]) for g in knowledge_base.glossary} <= ids
+
+
+def test_404_page_is_swedish_and_helps(built_site):
+    soup = read_html(built_site, "404.html")
+    assert soup.html["lang"] == "sv"
+    assert soup.select_one("article h1").get_text(strip=True) == "Sidan finns inte"
+    assert "Not found" not in soup.get_text()
+    assert soup.select_one("article .kb-search input[type=search]") is not None
+    prefix = site_path_prefix(PROJECT)
+    links = {a.get_text(strip=True): a["href"] for a in soup.select("article a[href]")}
+    assert links["Startsidan"] == prefix
+    assert {"Kommuner", "Projekt", "Metoder"} <= set(links)
+
+
+# --- In Chromium ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    with serve(built_site, site_path_prefix(PROJECT)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class Watched:
+    """A page whose requests, failed responses and script errors are recorded."""
+
+    def __init__(self, browser, site_url, **context):
+        self.context = browser.new_context(locale="sv-SE", **({"viewport": {"width": 1280, "height": 900}} | context))
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.errors: list[str] = []
+        self.off_site: list[str] = []
+        host = urlparse(site_url).netloc
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("response", lambda r: self.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+
+        def route(route):
+            parsed = urlparse(route.request.url)
+            if parsed.scheme in ("data", "blob") or parsed.netloc == host:
+                route.continue_()
+            else:
+                self.off_site.append(route.request.url)
+                route.abort()
+
+        self.page.route("**/*", route)
+
+    def search_problems(self) -> list[str]:
+        """Failures that come from the search: its files, its script, anything off-site."""
+        failed = [f for f in self.failed if "/pagefind/" in f or "search.js" in f]
+        errors = [e for e in self.errors if not e.startswith("Failed to load resource")]
+        return failed + errors + self.off_site
+
+
+@pytest.fixture
+def watched(browser, site_url):
+    w = Watched(browser, site_url)
+    yield w
+    w.context.close()
+
+
+def type_query(page, query: str, box: str = "header .kb-search") -> str:
+    """Type ``query`` into the box key by key, as a reader does; returns the announced status."""
+    field = page.locator(f"{box} .kb-search__input")
+    status = page.locator(f"{box} .kb-search__status")
+    field.fill("")
+    field.press_sequentially(query, delay=15)
+    try:
+        page.wait_for_function(
+            """([box, q]) => document.querySelector(box + ' .kb-search__status').textContent.includes('”' + q + '”')""",
+            arg=[box, query], timeout=30000)
+    except Exception:
+        pytest.fail(f"no result count announced for {query!r}; the status says {status.text_content()!r}")
+    return status.text_content()
+
+
+def result_labels(page, box: str = "header .kb-search") -> list[str]:
+    return page.eval_on_selector_all(f"{box} .kb-search__link", "els => els.map(e => e.textContent)")
+
+
+def result_urls(page) -> list[str]:
+    return page.eval_on_selector_all(LINKS, "els => els.map(e => e.getAttribute('href'))")
+
+
+def all_result_urls(page, query: str) -> set[str]:
+    """Every result of a query: type it, then press "Visa fler träffar" until all are listed."""
+    total = int(type_query(page, query).split()[0])
+    while (shown := page.locator(LINKS).count()) < total:
+        page.locator("header .kb-search__more").click()
+        try:
+            page.wait_for_function("n => document.querySelectorAll('header .kb-search__link').length > n", arg=shown)
+        except Exception:
+            pytest.fail(f"{query!r}: 'Visa fler' showed no more than {shown} of {total}")
+    assert page.locator("header .kb-search__more").is_hidden()
+    return set(result_urls(page))
+
+
+def label(record, kb) -> str:
+    where = titles.place(record, kb)
+    return f"{record.name} – {titles.kind_word(record)}" + (f", {where}" if where else "")
+
+
+def test_nothing_of_the_index_is_fetched_until_the_reader_searches(watched, site_url):
+    page = watched.page
+    page.goto(site_url + "kommuner/tyreso/", wait_until="networkidle")
+    assert not [u for u in watched.requests if "/pagefind/" in u], "the index was fetched on page load"
+    assert page.locator("header .kb-search__input").is_visible()
+    type_query(page, "kooperativ")
+    fetched = [u for u in watched.requests if "/pagefind/" in u]
+    assert any(u.endswith("pagefind.js") for u in fetched)
+    assert any("/fragment/" in u for u in fetched) and any("/index/" in u for u in fetched)
+    assert not watched.search_problems()
+
+
+@pytest.mark.parametrize("forms", [("kooperativ", "kooperativet", "kooperativa"),
+                                   ("arbetsgivare", "arbetsgivarna", "arbetsgivaren"),
+                                   ("funktionsnedsättning", "funktionsnedsättningar")])
+def test_inflected_forms_find_the_same_records(watched, site_url, built_site, forms):
+    page = watched.page
+    page.goto(site_url)
+    found = [all_result_urls(page, form) for form in forms]
+    assert all(f == found[0] for f in found), {form: len(f) for form, f in zip(forms, found)}
+    # At least every page whose indexed text has the plain word is among them.
+    prefix = site_path_prefix(PROJECT)
+    literal = set()
+    for url in page_urls(built_site):
+        body = read_html(built_site, url).select_one("[data-pagefind-body]")
+        if body and re.search(rf"\b{forms[0]}\b", body.get_text(" "), re.I):
+            literal.add(prefix + url)
+    assert literal and literal <= found[0], sorted(literal - found[0])
+    assert not watched.search_problems()
+
+
+@pytest.mark.parametrize("typed, municipality", [("skelleftea", "skelleftea"), ("tyreso", "tyreso"),
+                                                 ("TYRESO", "tyreso"), ("Skelleftea", "skelleftea")])
+def test_queries_without_diacritics_find_the_records_with_them(watched, site_url, knowledge_base, typed,
+                                                               municipality):
+    page = watched.page
+    page.goto(site_url)
+    type_query(page, typed)
+    record = knowledge_base.municipalities[municipality]
+    assert result_labels(page)[0] == label(record, knowledge_base)
+    assert result_urls(page)[0] == site_path_prefix(PROJECT) + record_url(record)
+
+
+def test_without_diacritics_a_word_finds_what_it_finds_with_them(watched, site_url):
+    page = watched.page
+    page.goto(site_url)
+    assert all_result_urls(page, "funktionsnedsattning") == all_result_urls(page, "funktionsnedsättning")
+
+
+def test_a_record_named_as_typed_comes_first(watched, site_url, knowledge_base):
+    """Every municipality, project and method: its exact name puts it among the records of that name,
+    at the top (Kraft before Kraftkällan)."""
+    page = watched.page
+    page.goto(site_url)
+    kb = knowledge_base
+    by_name: dict[str, set[str]] = {}
+    for record in kb.records:
+        by_name.setdefault(record.name.lower(), set()).add(label(record, kb))
+    for g in kb.glossary:
+        by_name.setdefault(g["term"].lower(), set()).add(f"{g['term']} – förkortning")
+    misses = []
+    for record in kb.records:
+        expected = by_name[record.name.lower()]
+        type_query(page, record.name)
+        first = result_labels(page)[:len(expected)]
+        if set(first) != expected:
+            misses.append(f"{record.name!r}: {first} (expected {sorted(expected)})")
+    assert not misses, "\n".join(misses)
+    assert not watched.search_problems()
+
+
+def test_kraft_puts_the_kraft_project_before_kraftkallan(watched, site_url, knowledge_base):
+    page = watched.page
+    page.goto(site_url)
+    type_query(page, "Kraft")
+    labels = result_labels(page)
+    assert labels[0] == "Kraft – projekt, Lund"
+    assert labels.index(label(knowledge_base.projects["kraftkallan"], knowledge_base)) > 0
+
+
+def test_results_say_what_they_are_and_where(watched, site_url):
+    page = watched.page
+    page.goto(site_url)
+    type_query(page, "IPS")
+    assert {"IPS – metod", "IPS – projekt, Lund", "IPS – förkortning"} == set(result_labels(page)[:3])
+    type_query(page, "Tyresö")
+    assert result_labels(page)[0] == "Tyresö – kommun"
+    type_query(page, "Källor")
+    assert "Källor – sida" in result_labels(page)
+
+
+def test_every_glossary_abbreviation_is_found(watched, site_url, knowledge_base):
+    page = watched.page
+    page.goto(site_url)
+    prefix = site_path_prefix(PROJECT)
+    misses = []
+    for g in knowledge_base.glossary:
+        type_query(page, g["term"])
+        entries = dict(zip(result_labels(page), result_urls(page)))
+        want = f"{g['term']} – förkortning"
+        if entries.get(want) != f"{prefix}ordlista/#{glossary_anchor(g['term'])}":
+            misses.append(f"{g['term']}: {list(entries)[:4]}")
+    assert not misses, "\n".join(misses)
+
+
+def test_the_result_count_is_announced(watched, site_url):
+    page = watched.page
+    page.goto(site_url)
+    status = page.locator(STATUS)
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    text = type_query(page, "arbetsgivare")
+    total = page.evaluate("""async q => {
+        const pf = await import(new URL('pagefind/pagefind.js', location.href).href);
+        return (await pf.search(q)).results.length; }""", "arbetsgivare")
+    shown = page.locator(LINKS).count()
+    assert text == f"{total} träffar för ”arbetsgivare”, visar {shown}."
+    assert 0 < shown < total
+    assert type_query(page, "qwxqwxqwx") == "Inga träffar för ”qwxqwxqwx”."
+    assert page.locator("header .kb-search__panel").is_hidden()
+
+
+def test_search_works_with_the_keyboard_alone(watched, site_url):
+    page = watched.page
+    page.goto(site_url + "om/")
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('kb-search__input')"):
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    page.keyboard.type("tyreso", delay=15)
+    page.wait_for_function("() => document.querySelector('header .kb-search__status').textContent.includes('”tyreso”')")
+    focused = lambda: page.evaluate("document.activeElement.textContent")  # noqa: E731
+    page.keyboard.press("ArrowDown")
+    assert focused() == "Tyresö – kommun"
+    page.keyboard.press("ArrowDown")
+    second = focused()
+    assert second != "Tyresö – kommun" and second == result_labels(page)[1]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.classList.contains('kb-search__input')")
+    # Escape closes the results and keeps the focus in the box; Tab then leaves the search.
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.classList.contains('kb-search__input')")
+    assert page.locator("header .kb-search__panel").is_hidden()
+    page.keyboard.press("Tab")
+    assert not page.evaluate("!!document.activeElement.closest('.kb-search')")
+    # Back in the box, Enter opens the first result.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kommuner/tyreso/")
+    assert not watched.search_problems()
+
+
+def test_no_tab_stop_is_hidden(watched, site_url, knowledge_base):
+    """Tab through a record page: every stop is visible (the closed search used to take one)."""
+    page = watched.page
+    page.goto(site_url + record_url(knowledge_base.municipalities["tyreso"]))
+    hidden, first = [], None
+    for _ in range(600):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const r = el.getBoundingClientRect(); const s = getComputedStyle(el);
+            return {key: el.tagName + (el.id || '') + (el.getAttribute('href') || '') + el.className,
+                    visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && !el.closest('[hidden]')}; }""")
+        if info is None or info["key"] == first:
+            break
+        first = first or info["key"]
+        if not info["visible"]:
+            hidden.append(info["key"])
+    assert not hidden, hidden
+
+
+def test_skip_link_moves_the_focus_to_the_h1(watched, site_url, knowledge_base):
+    page = watched.page
+    project = knowledge_base.projects["ips-lund"]
+    page.goto(site_url + record_url(project))
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Gå till innehållet"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#sidrubrik"
+    assert page.evaluate("document.activeElement.tagName") == "H1"
+    assert page.evaluate("document.activeElement.textContent").startswith(project.name)
+    # The next Tab stop is the first link after the heading, in the summary's page, not past it.
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('article')")
+
+
+def test_several_results_fit_on_a_phone_and_the_open_search_passes_axe(browser, site_url):
+    w = Watched(browser, site_url, viewport={"width": 375, "height": 667}, is_mobile=True)
+    try:
+        page = w.page
+        page.goto(site_url)
+        type_query(page, "arbetsgivare")
+        fit = page.eval_on_selector_all(LINKS, """els => els.filter(e => { const r = e.closest('li').getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth; }).length""")
+        assert fit >= 4, f"only {fit} results fit on a 375 px screen"
+        assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 1
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            WCAG_TAGS)
+        assert not result["violations"], [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
+        assert not w.search_problems()
+    finally:
+        w.context.close()
+
+
+def test_the_404_page_searches(watched, site_url, knowledge_base):
+    page = watched.page
+    page.goto(site_url + "404.html")
+    assert page.locator("article h1").text_content() == "Sidan finns inte"
+    box = "article .kb-search"
+    type_query(page, "hudiksvall", box)
+    assert result_labels(page, box)[0] == label(knowledge_base.municipalities["hudiksvall"], knowledge_base)
+    page.keyboard.press("Escape")
+    assert page.locator(f"{box} .kb-search__panel").is_hidden()
+    page.get_by_role("link", name="Startsidan").click()
+    page.wait_for_url(site_url)
+    assert not watched.search_problems()
+
+
+def test_mkdocs_serve_serves_the_index(tmp_path):
+    """``mkdocs serve`` indexes too, with no extra command."""
+    import socket
+    import time
+    import urllib.request
+
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                             "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}{site_path_prefix(PROJECT)}pagefind/pagefind-entry.json"
+    try:
+        deadline, body = time.monotonic() + 120, None
+        while body is None and time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:  # loopback only
+                    body = json.loads(response.read())
+            except OSError:
+                time.sleep(0.5)
+        assert body is not None, "mkdocs serve served no search index"
+        assert body["languages"]["sv"]["page_count"] > 60
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
