@@ -27,7 +27,7 @@ from kunskapsbanken.data import ValidationFailed, load_knowledge_base
 from kunskapsbanken.data.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.render import feeds
+from kunskapsbanken.render import compare, feeds
 from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
@@ -86,6 +86,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             files.append(file)
             self.specs[spec.src_uri] = spec
         for path, content in export_files(self.kb, build_matrix(self.kb)).items():
+            files.append(File.generated(config, path, content=content))
+        for path, content in compare.column_files(self.renderer, self.kb).items():
             files.append(File.generated(config, path, content=content))
         # The feeds' content needs the blog's post URLs, known only in on_env; registering the
         # files now lets Markdown links to them validate, and on_env runs before files are copied.
