@@ -237,7 +237,7 @@ def dataset_charts(record: Record, ds: dict) -> list[Chart]:
                           summary=f"{name}. " + _extremes(named, unit), unit=unit, group_heading="Vad",
                           series=[name], source=ds["source"])
             charts.append(_layout(chart, [(c["label"], [value(r, c)], [_cell(r.get(c["key"]), unit)])
-                                          for c in numeric]))
+                                          for c in numeric if value(r, c) is not None]))
         return charts
     marks = [c for c in others if all(r.get(c["key"]) is None or isinstance(r.get(c["key"]), str) for r in rows)]
     if len(marks) < 2:
