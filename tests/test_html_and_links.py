@@ -47,6 +47,7 @@ def _target_file(site, page_path, href):
     if parsed.scheme or parsed.netloc or href.startswith("//"):
         return None, None
     path, fragment = urldefrag(href)
+    path = path.split("?", 1)[0]  # a query (the compare picker's selection) names no other file
     base = page_path.parent
     target = (base / unquote(path)).resolve() if path else page_path
     if target.is_dir():
