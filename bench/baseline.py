@@ -79,8 +79,8 @@ def write_baseline_docs(kb: KnowledgeBase, docs: Path) -> int:
             text = record_markdown(spec.record, kb)
         elif spec.src_uri == urls.MATRIX:
             text = matrix_markdown(kb)
-        elif spec.src_uri.endswith("/index.md"):
-            kind = next(k for k, folder in urls.FOLDERS.items() if spec.src_uri == f"{folder}/index.md")
+        elif any(spec.src_uri == urls.index_src(k) for k in urls.FOLDERS):
+            kind = next(k for k in urls.FOLDERS if spec.src_uri == urls.index_src(k))
             text = index_markdown(spec.title, kind, groups[kind].values())
         else:
             text = f"# {spec.title}\n"
