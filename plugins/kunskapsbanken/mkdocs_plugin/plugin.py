@@ -30,7 +30,7 @@ from kunskapsbanken.data.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.render import datapackage, dcat, facets, feeds, urls
+from kunskapsbanken.render import compare, datapackage, dcat, facets, feeds, urls
 from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
@@ -106,6 +106,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # What "Hitta exempel" filters in the browser (render/facets.py).
         files.append(File.generated(config, facets.DATA_FILE, content=facets.facet_data(
             self.kb, facets.build_facets(self.kb), config.use_directory_urls)))
+        for path, content in compare.column_files(self.renderer, self.kb).items():
+            files.append(File.generated(config, path, content=content))
         # The feeds' content needs the blog's post URLs, known only in on_env; registering the
         # files now lets Markdown links to them validate, and on_env runs before files are copied.
         self.feed_files = {path: File.generated(config, path, content="") for path in

@@ -12,7 +12,7 @@ import re
 from kunskapsbanken.data.diff import MISSING, FieldChange, KnowledgeBaseDiff, RecordChange, field_title, schema_for, \
     word_changes
 from kunskapsbanken.render import labels
-from kunskapsbanken.render.renderer import format_number
+from kunskapsbanken.render.numbers import format_number
 
 HEADING = "## Vad ändringen gör med kunskapsbanken"
 NO_CHANGES = "Inga ändringar i kunskapsbankens poster."

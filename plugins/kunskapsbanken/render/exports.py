@@ -12,6 +12,7 @@ import json
 from kunskapsbanken.data.matrix import Matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render.charts import chart_files
 
 DATA_DIR = "data"
 LICENCE = "CC BY 4.0"
@@ -112,4 +113,5 @@ def export_files(kb: KnowledgeBase, matrix: Matrix) -> dict[str, str]:
              f"{DATA_DIR}/jamforelse.csv": matrix_csv(matrix)}
     for record in (*kb.records, *kb.criteria.values()):
         files[record_export_path(record)] = record_json(kb, record)
+    files.update(chart_files(kb.records))
     return files

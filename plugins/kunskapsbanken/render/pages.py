@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from kunskapsbanken.data.coverage import source_coverage
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.render import facets, titles, urls
+from kunskapsbanken.render import compare, economy, facets, titles, urls
 
 
 @dataclass
@@ -85,6 +85,19 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                                    (("municipality", "Kommuner", kb.municipalities), ("project", "Projekt", kb.projects),
                                     ("method", "Metoder", kb.methods))]}),
     ]
+    pages.append(PageSpec(economy.PAGE, "Samhällsekonomiska effekter", "economy.html",
+                          description="Samhällsekonomi: vad insatserna kostar och sparar för kommunen, regionen, "
+                                      "staten och samhället, med utvärderarnas förbehåll.",
+                          extra={"effects": economy.all_effects(kb)}))
+    pages.append(PageSpec(compare.PICKER, "Jämför kommuner och projekt", "compare_picker.html",
+                          description="Välj två till fyra kommuner eller projekt och se dem sida vid sida.", hide=WIDE_TABLE))
+    for pair in compare.model_pairs(kb):
+        records = list(pair)
+        pages.append(PageSpec(compare.pair_src(records), compare.title(records), "compare.html",
+                              description=f"{records[0].name} och {records[1].name} sida vid sida: resultat, "
+                                          "framgångsfaktorer, hinder och de tio kriterierna.",
+                              extra={"records": records, "picker_query": compare.picker_query(records)},
+                              hide=WIDE_TABLE))
     for kind, records in (("municipality", kb.municipalities), ("project", kb.projects), ("method", kb.methods),
                           ("criterion", kb.criteria)):
         for record in records.values():

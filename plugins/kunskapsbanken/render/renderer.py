@@ -8,9 +8,12 @@ import jinja2
 import jinja2.bccache
 from markupsafe import Markup
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.render import facets, labels, urls
+from kunskapsbanken.data.results import headline_figure
+from kunskapsbanken.render import compare, facets, labels, urls
+from kunskapsbanken.render.charts import record_charts
 from kunskapsbanken.render.glossary_terms import anchor as glossary_anchor
 from kunskapsbanken.render.markdown import MarkdownRenderer
+from kunskapsbanken.render.numbers import format_number
 from kunskapsbanken.render.pages import PageSpec
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -65,7 +68,13 @@ class PageRenderer:
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS,
-                                describe=lambda record: facets.describe(kb, record))
+                                describe=lambda record: facets.describe(kb, record),
+                                record_charts=record_charts, headline_figure=headline_figure, compare_sections=compare.SECTIONS,
+                                compare_criteria_title=compare.CRITERIA_TITLE,
+                                compare_pairs=lambda: compare.model_pairs(kb),
+                                pairs_with=lambda record: compare.pairs_with(kb, record),
+                                pair_src=lambda records: compare.pair_src(list(records)),
+                                target_group_names=lambda record: compare.target_group_names(kb, record))
 
     def url_of(self, target: Record | str) -> str:
         """A record, a source file (``x.md``) or an already site-relative URL."""
@@ -96,12 +105,3 @@ class PageRenderer:
 
         html = self.env.get_template(template_name).render(link=link, toc_add=toc_add, **context)
         return RenderedPage(html, toc)
-
-
-def format_number(value) -> str:
-    """Swedish number style: 71 000 and 12,5 (a no-break space groups thousands)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return str(value)
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:,}".replace(",", "\u00a0").replace(".", ",")
-    return f"{int(value):,}".replace(",", "\u00a0")

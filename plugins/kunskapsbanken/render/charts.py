@@ -1,0 +1,266 @@
+"""Bar charts of a record's structured results, as plain data: what to draw and where.
+
+Geometry is computed here; ``templates/_chart.html`` draws it as SVG (autoescaped), so no
+markup is ever built in Python. Charts come from three kinds of data:
+
+- figures with a baseline or a target (before → after, target → outcome), one chart per unit;
+- figures that are changes in percent ("Minskning av …", "Ökning av …");
+- datasets (tables from the sources): numeric columns as bars, or, where the cells are only
+  marks such as "X", how many rows carry a mark in each column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import textwrap
+from dataclasses import dataclass, field
+
+from kunskapsbanken.data.model import Record
+from kunskapsbanken.data.slugs import ascii_slug
+from kunskapsbanken.render.numbers import format_number
+
+WIDTH = 360
+"""viewBox width: narrow, so that the text stays readable when a phone shows the chart at ~340 px."""
+LABEL_LINE = 17
+VALUE_LINE = 15
+BAR_HEIGHT = 12
+BAR_GAP = 8
+GROUP_GAP = 12
+LABEL_CHARS = 46
+MAX_SERIES_IN_ONE_CHART = 3
+CHART_DIR = "data/diagram"
+
+
+@dataclass
+class Bar:
+    series: int
+    """Index into ``Chart.series``: decides the fill pattern."""
+    value: float
+    text: str
+    """What the bar says in words, e.g. "efter ett år: 193 000 kronor"."""
+    text_y: float
+    y: float
+    x: float
+    width: float
+
+
+@dataclass
+class Group:
+    label: str
+    lines: list[tuple[float, str]]
+    """(baseline y, text) for each line of the wrapped label."""
+    bars: list[Bar]
+    cells: list[str]
+    """The table row: one display text per series ("–" where the source gives none)."""
+
+
+@dataclass
+class Chart:
+    id: str
+    """Unique on the site; also the CSV file's name."""
+    title: str
+    summary: str
+    """The finding in words: the chart's text alternative."""
+    unit: str
+    group_heading: str
+    series: list[str]
+    groups: list[Group] = field(default_factory=list)
+    height: float = 0
+    zero_x: float = 0
+    negative: bool = False
+    source: dict | None = None
+    csv_rows: list[list] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return WIDTH
+
+    @property
+    def csv_path(self) -> str:
+        return f"{CHART_DIR}/{self.id}.csv"
+
+    def csv_text(self) -> str:
+        """UTF-8 with BOM and CRLF (as the matrix CSV), raw numbers for a spreadsheet."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([self.group_heading, *self.series])
+        writer.writerows(self.csv_rows)
+        return "\ufeff" + buffer.getvalue()
+
+
+def amount(value: float, unit: str = "") -> str:
+    """Swedish number with a real minus sign, and the unit: "−260 000 kronor"."""
+    text = format_number(abs(value) if value < 0 else value)
+    text = ("\u2212" if value < 0 else "") + text
+    return f"{text} {unit}".strip()
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _layout(chart: Chart, rows: list[tuple[str, list[float | None], list[str]]]) -> Chart:
+    """Place each group's label lines and bars; ``rows`` = (label, value per series, cell texts)."""
+    values = [v for _, vals, _ in rows for v in vals if v is not None]
+    low, high = min(0, *values), max(0, *values)
+    if high == low:
+        high = low + 1
+    scale = (WIDTH - 2) / (high - low)
+    chart.zero_x = round(1 + (0 - low) * scale, 1)
+    chart.negative = low < 0
+    y = 4.0
+    for label, vals, cells in rows:
+        lines = []
+        for line in textwrap.wrap(label, LABEL_CHARS) or [label]:
+            y += LABEL_LINE
+            lines.append((y, line))
+        bars = []
+        for index, value in enumerate(vals):
+            if value is None:
+                continue
+            text = amount(value, chart.unit)
+            if len(chart.series) > 1:
+                text = f"{chart.series[index]}: {text}"
+            text_y = y + VALUE_LINE
+            bar_y = text_y + 4
+            end = 1 + (value - low) * scale
+            x = min(end, chart.zero_x)
+            bars.append(Bar(index, value, text, text_y, bar_y, round(x, 1), round(max(abs(end - chart.zero_x), 1), 1)))
+            y = bar_y + BAR_HEIGHT + BAR_GAP / 2
+        chart.groups.append(Group(label, lines, bars, cells))
+        chart.csv_rows.append([label, *("" if v is None else v for v in vals)])
+        y += GROUP_GAP
+    chart.height = round(y, 1)
+    return chart
+
+
+def _cell(value, unit: str) -> str:
+    if value is None:
+        return "–"
+    return amount(value, unit) if _number(value) else str(value)
+
+
+# Figures with a baseline or a target.
+
+SERIES_PROGRESS = (("baseline", "Utgångsläge"), ("target", "Mål"), ("value", "Utfall"))
+
+
+def _progress_sentence(figure: dict) -> str:
+    unit, value = figure["unit"], figure["value"]
+    parts = []
+    if _number(figure.get("baseline")):
+        parts.append(f"från {amount(figure['baseline'], unit)} till {amount(value, unit)}")
+    if _number(figure.get("target")):
+        target = figure["target"]
+        relation = "högre än" if value > target else "lägre än" if value < target else "lika med"
+        parts.append(f"utfallet {amount(value, unit)} är {relation} målet {amount(target, unit)}")
+    return f"{figure['label']}: {' och '.join(parts)}."
+
+
+def progress_charts(record: Record) -> list[Chart]:
+    figures = [f for f in (record.get("results") or {}).get("figures", [])
+               if _number(f["value"]) and (_number(f.get("baseline")) or _number(f.get("target")))]
+    by_unit: dict[str, list[dict]] = {}
+    for f in figures:
+        by_unit.setdefault(f["unit"], []).append(f)
+    charts = []
+    for unit, group in by_unit.items():
+        keys = [(k, name) for k, name in SERIES_PROGRESS if any(_number(f.get(k)) for f in group)]
+        chart = Chart(id=f"{record.id}-utfall-{ascii_slug(unit)}", title=f"{record.name}: utgångsläge, mål och utfall ({unit})",
+                      summary=" ".join(_progress_sentence(f) for f in group), unit=unit, group_heading="Vad",
+                      series=[name for _, name in keys], source=group[0]["source"])
+        rows = []
+        for f in group:
+            vals = [f.get(k) if _number(f.get(k)) else None for k, _ in keys]
+            rows.append((f["label"], vals, [_cell(v, unit) for v in vals]))
+        charts.append(_layout(chart, rows))
+    return charts
+
+
+# Changes in percent.
+
+CHANGE_WORDS = ("Minskning", "Ökning")
+
+
+def change_chart(record: Record) -> list[Chart]:
+    figures = [f for f in (record.get("results") or {}).get("figures", [])
+               if f["unit"] == "procent" and _number(f["value"]) and f["label"].startswith(CHANGE_WORDS)]
+    if len(figures) < 2:
+        return []
+    largest = max(figures, key=lambda f: f["value"])
+    smallest = min(figures, key=lambda f: f["value"])
+    summary = (f"Störst är {largest['label'][0].lower() + largest['label'][1:]}, {amount(largest['value'], 'procent')}; "
+               f"minst {smallest['label'][0].lower() + smallest['label'][1:]}, {amount(smallest['value'], 'procent')}.")
+    chart = Chart(id=f"{record.id}-forandringar", title=f"{record.name}: förändringar i procent", summary=summary,
+                  unit="procent", group_heading="Vad", series=["Förändring"], source=figures[0]["source"])
+    return [_layout(chart, [(f["label"], [f["value"]], [amount(f["value"], "procent")]) for f in figures])]
+
+
+# Datasets.
+
+def _extremes(named: list[tuple[str, float]], unit: str) -> str:
+    top = max(named, key=lambda item: item[1])
+    bottom = min(named, key=lambda item: item[1])
+    if top == bottom:
+        return f"{top[0]}: {amount(top[1], unit)}."
+    return f"Högst: {top[0]}, {amount(top[1], unit)}. Lägst: {bottom[0]}, {amount(bottom[1], unit)}."
+
+
+def dataset_charts(record: Record, ds: dict) -> list[Chart]:
+    first, *others = ds["columns"]
+    rows = ds["rows"]
+    numeric = [c for c in others if any(_number(r.get(c["key"])) for r in rows)]
+    value = lambda r, c: r.get(c["key"]) if _number(r.get(c["key"])) else None  # noqa: E731
+    if numeric:
+        unit = numeric[0].get("unit", "")
+        if len(numeric) <= MAX_SERIES_IN_ONE_CHART:
+            series = [c["label"][0].lower() + c["label"][1:] if len(numeric) > 1 else c["label"] for c in numeric]
+            chart = Chart(id=f"{record.id}-{ds['id']}", title=ds["title"], summary="", unit=unit,
+                          group_heading=first["label"], series=series, source=ds["source"])
+            table_rows = [(str(r.get(first["key"])), [value(r, c) for c in numeric],
+                           [_cell(r.get(c["key"]), unit) for c in numeric]) for r in rows]
+            sentences = []
+            for c, name in zip(numeric, series):
+                named = [(str(r.get(first["key"])), value(r, c)) for r in rows if value(r, c) is not None]
+                if named:
+                    sentences.append((f"{c['label']}. " if len(numeric) > 1 else "") + _extremes(named, unit))
+            chart.summary = " ".join(sentences)
+            return [_layout(chart, table_rows)]
+        charts = []
+        for index, r in enumerate(rows, start=1):
+            named = [(c["label"], value(r, c)) for c in numeric if value(r, c) is not None]
+            if not named:
+                continue
+            name = str(r.get(first["key"]))
+            chart = Chart(id=f"{record.id}-{ds['id']}-{index}", title=f"{ds['title']}: {name}",
+                          summary=f"{name}. " + _extremes(named, unit), unit=unit, group_heading="Vad",
+                          series=[name], source=ds["source"])
+            charts.append(_layout(chart, [(c["label"], [value(r, c)], [_cell(r.get(c["key"]), unit)])
+                                          for c in numeric if value(r, c) is not None]))
+        return charts
+    marks = [c for c in others if all(r.get(c["key"]) is None or isinstance(r.get(c["key"]), str) for r in rows)]
+    if len(marks) < 2:
+        return []
+    counts = [(c["label"], sum(1 for r in rows if r.get(c["key"]) not in (None, ""))) for c in marks]
+    chart = Chart(id=f"{record.id}-{ds['id']}-antal", title=f"{ds['title']}: antal markeringar per kolumn",
+                  summary=f"Av {len(rows)} rader. " + _extremes(counts, ""),
+                  unit="", group_heading="Kolumn", series=["Antal rader med markering"],
+                  source=ds["source"])
+    return [_layout(chart, [(label, [count], [str(count)]) for label, count in counts])]
+
+
+def record_charts(record: Record) -> list[Chart]:
+    """Every chart of a record's results, in page order."""
+    if record.record_type not in ("municipality", "project"):
+        return []
+    charts = [*progress_charts(record), *change_chart(record)]
+    for ds in (record.get("results") or {}).get("datasets", []):
+        charts.extend(dataset_charts(record, ds))
+    return charts
+
+
+def chart_files(records: list[Record]) -> dict[str, str]:
+    """Site path → CSV, for every chart."""
+    return {chart.csv_path: chart.csv_text() for record in records for chart in record_charts(record)}
+
