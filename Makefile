@@ -16,7 +16,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-setup: $(VENV)/.installed
+# The web editor (Decap CMS) that the site build copies to /admin/, and its local backend.
+editor/node_modules/.installed: editor/package-lock.json
+	cd editor && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed editor/node_modules/.installed
 
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -39,4 +44,4 @@ bench: setup
 	$(PY) -m bench
 
 clean:
-	rm -rf site $(VENV) tests/browser/node_modules test-output
+	rm -rf site $(VENV) tests/browser/node_modules editor/node_modules test-output

@@ -27,7 +27,7 @@ from kunskapsbanken.data import ValidationFailed, load_knowledge_base
 from kunskapsbanken.data.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.render import feeds
+from kunskapsbanken.render import editor_config, feeds
 from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
@@ -93,10 +93,36 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
                            (feeds.NEWS_FEED, feeds.CHANGES_FEED)}
         for file in self.feed_files.values():
             files.append(file)
+        if self.config.editor:
+            self._add_editor(files, config)
         if self.config.publish_schemas:
             for path in sorted(self.schema_dir.glob("*.schema.json")):
                 files.append(File.generated(config, f"schema/{path.name}", abs_src_path=str(path)))
         return files
+
+    def _add_editor(self, files: Files, config) -> None:
+        """The web editor at /admin/: Decap's own files, a page that loads them, the generated config."""
+        dist = editor_config.decap_dist(self.root)
+        if dist is None:
+            log.warning("Webbredigeraren saknas: kör `make setup` (npm ci i editor/) och bygg igen")
+            return
+        for name, path in editor_config.decap_files(dist).items():
+            files.append(File.generated(config, f"admin/{name}", abs_src_path=str(path)))
+        blog = config.plugins.get("material/blog")
+        editor = editor_config.EditorConfig(self.schema_dir, self.content_dir, content_path=self.config.content_dir,
+                                            docs_path=Path(config.docs_dir).relative_to(self.root).as_posix())
+        settings = editor.config(
+            backend=editor_config.github_backend(config.repo_url, self.config.editor_branch,
+                                                 self.config.editor_auth_url),
+            local_backend={"url": f"http://127.0.0.1:{self.config.editor_local_port}/api/v1",
+                           "allowed_hosts": ["localhost", "127.0.0.1"]},
+            site_url=config.site_url or "",
+            blog_categories=list(blog.config.categories_allowed) if blog else [],
+            blog_authors=editor_config.blog_authors(Path(config.docs_dir)))
+        files.append(File.generated(config, "admin/config.yml", content=editor_config.config_yaml(settings)))
+        page = self.renderer.env.get_template("editor_admin.html").render(
+            site_name=config.site_name, repo_url=config.repo_url or "")
+        files.append(File.generated(config, "admin/index.html", content=page))
 
     def on_page_content(self, html, page, config, files):
         spec = self.specs.get(page.file.src_uri)
