@@ -188,7 +188,7 @@ class EditorConfig:
 
     def list_widget(self, name: str, node: dict, root: dict) -> dict:
         items = resolve(node.get("items", {}), root)
-        widget: dict = {"widget": "list", "collapsed": True}
+        widget: dict = {"widget": "list", "collapsed": False}
         if items.get("type") == "object" and not items.get("properties"):
             return {"widget": "hidden"}  # free-form rows (a dataset's): kept as they are
         if items.get("type") == "object":
