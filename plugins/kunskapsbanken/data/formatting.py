@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.compat import ordereddict
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
 WIDTH = 100
@@ -116,7 +117,7 @@ def merge(base, new, node: dict, root: dict):
         for key, value in new.items():
             sub = resolve(props.get(key, {}), root)
             if key in base:
-                base[key] = merge(base[key], value, sub, root)
+                _set(base, key, merge(base[key], value, sub, root))
                 continue
             rank = order.index(key) if key in order else len(order)
             position = len(base)
@@ -130,13 +131,23 @@ def merge(base, new, node: dict, root: dict):
         arr = _array_branch(node, root) or {}
         items = resolve(arr.get("items", {}), root)
         for i, value in enumerate(new[:len(base)]):
-            base[i] = merge(base[i], value, items, root)
+            _set(base, i, merge(base[i], value, items, root))
         del base[len(new):]
         base.extend(new[len(base):])
         return base
     if _same_scalar(base, new):
         return base
     return new
+
+
+def _set(container, key, value) -> None:
+    """Assign without ruamel's habit of keeping the old value's scalar style on the new value."""
+    if isinstance(container, CommentedMap):
+        ordereddict.__setitem__(container, key, value)
+    elif isinstance(container, CommentedSeq):
+        list.__setitem__(container, key, value)
+    else:
+        container[key] = value
 
 
 def _same_scalar(a, b) -> bool:
@@ -163,7 +174,7 @@ def normalise(value, node: dict, root: dict, *, indent: int, key: str = ""):
         items = resolve(arr.get("items", {}), root) if arr else {}
         seq = value if isinstance(value, CommentedSeq) else CommentedSeq(value)
         for i, item in enumerate(seq):
-            seq[i] = normalise(item, items, root, indent=indent + 4)
+            _set(seq, i, normalise(item, items, root, indent=indent + 4))
         if not isinstance(value, CommentedSeq):
             _flow_if_short(seq, key, indent)
         return seq
@@ -188,7 +199,7 @@ def _normalise_map(value: dict, node: dict, root: dict, *, indent: int):
     for key in list(result):
         sub = resolve(props.get(key, {}), root) if key in props else (
             resolve(node["additionalProperties"], root) if isinstance(node.get("additionalProperties"), dict) else {})
-        result[key] = normalise(result[key], sub, root, indent=indent + 2, key=key)
+        _set(result, key, normalise(result[key], sub, root, indent=indent + 2, key=key))
     if fresh and set(result) >= {"document", "section"} and set(result) <= {"document", "section", "page"}:
         result.fa.set_flow_style()  # a source reference, on one line
     return result
