@@ -116,7 +116,6 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
                                                  self.config.editor_auth_url),
             local_backend={"url": f"http://127.0.0.1:{self.config.editor_local_port}/api/v1",
                            "allowed_hosts": ["localhost", "127.0.0.1"]},
-            site_url=config.site_url or "",
             blog_categories=list(blog.config.categories_allowed) if blog else [],
             blog_authors=editor_config.blog_authors(Path(config.docs_dir)))
         files.append(File.generated(config, "admin/config.yml", content=editor_config.config_yaml(settings)))

@@ -46,6 +46,10 @@ VOCABULARY_LABELS = {"criterion": ("label", "number"), "source": ("title", None)
 LIST_FORMAT, LIST_FIELD = "yaml-list", "items"
 """Our format for a file whose top level is a list (admin/editor.js), and the field it appears as."""
 
+NO_PREVIEW = {"preview": False}
+"""Decap's preview pane shows the raw fields without the site's pages (and is an iframe without a
+title, axe: frame-title); the pull request's build shows the real page instead."""
+
 _ENUM_WORDS = re.compile(r"([a-z_]+) = ([^,.;]+)")
 
 
@@ -61,7 +65,7 @@ class EditorConfig:
 
     # -- the whole configuration ---------------------------------------------------------------
 
-    def config(self, *, backend: dict, local_backend: dict | bool, site_url: str = "",
+    def config(self, *, backend: dict, local_backend: dict | bool,
                blog_categories: list[str] = (), blog_authors: list[str] = ()) -> dict:
         collections = [self.news_collection(blog_categories, blog_authors)]
         collections += [self.folder_collection(*spec) for spec in FOLDER_COLLECTIONS]
@@ -75,9 +79,8 @@ class EditorConfig:
             "public_folder": "/assets/images",
             "collections": collections,
         }
-        if site_url:
-            config["site_url"] = site_url
-            config["display_url"] = site_url
+        # No site_url/display_url and no collection descriptions: Decap shows them in grey text
+        # below the contrast minimum (axe: color-contrast); a minimal configuration has neither.
         return config
 
     def news_collection(self, categories: list[str], authors: list[str]) -> dict:
@@ -85,7 +88,6 @@ class EditorConfig:
             "name": "news",
             "label": "Nyheter",
             "label_singular": "Nyhet",
-            "description": "Nyheter på webbplatsen. Ett inlägg är en Markdown-fil i docs/blog/posts/.",
             "folder": f"{self.docs_path}/blog/posts",
             "extension": "md",
             "format": "frontmatter",
@@ -93,6 +95,7 @@ class EditorConfig:
             "slug": "{{year}}-{{fields.slug}}",
             "identifier_field": "title",
             "summary": "{{date}} – {{title}}",
+            "editor": NO_PREVIEW,
             "sortable_fields": ["date", "title"],
             "fields": [
                 {"name": "title", "label": "Rubrik", "widget": "string", "required": True,
@@ -111,7 +114,9 @@ class EditorConfig:
                  "hint": "En eller flera av webbplatsens kategorier."},
                 {"name": "description", "label": "Sammanfattning", "widget": "text", "required": True,
                  "hint": "En mening som visas i nyhetsflödet och i sökresultat."},
-                {"name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"], "required": True,
+                # A plain text area, not Decap's Markdown widget: its editor is a contenteditable
+                # box without a label for screen readers (axe: aria-input-field-name).
+                {"name": "body", "label": "Text", "widget": "text", "required": True,
                  "default": "Inledningen, som visas i nyhetslistan.\n\n<!-- more -->\n\nResten av texten.",
                  "hint": "Markdown. Raden <!-- more --> skiljer inledningen (som visas i nyhetslistan) "
                          "från resten. Länka till poster med relativa länkar, t.ex. "
@@ -125,7 +130,6 @@ class EditorConfig:
             "name": name,
             "label": label,
             "label_singular": singular,
-            "description": schema.get("description", ""),
             "folder": f"{self.content_path}/{folder}",
             "extension": "yml",
             "format": "yml",
@@ -133,6 +137,7 @@ class EditorConfig:
             "slug": "{{fields.id}}",
             "identifier_field": "name",
             "summary": "{{name}}",
+            "editor": NO_PREVIEW,
             "fields": self.object_fields(schema, schema, kind=kind),
         }
 
@@ -143,11 +148,11 @@ class EditorConfig:
             "label": "Ordlista",
             "format": LIST_FORMAT,
             "extension": "yml",
+            "editor": NO_PREVIEW,
             "files": [{
                 "name": "glossary",
                 "label": schema.get("title", "Ordlista"),
                 "file": f"{self.content_path}/glossary.yml",
-                "description": schema.get("description", ""),
                 "fields": [self.field(LIST_FIELD, schema, schema, required=True)],
             }],
         }
