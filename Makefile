@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: MkDocs dates the sitemap with this instead of the clock (see README).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build validate test test-deps bench clean
+.PHONY: setup serve build validate test test-deps bench editor-screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,12 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-setup: $(VENV)/.installed
+# The web editor (Decap CMS) that the site build copies to /admin/, and its local backend.
+editor/node_modules/.installed: editor/package-lock.json
+	cd editor && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed editor/node_modules/.installed
 
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -38,5 +43,9 @@ test: test-deps
 bench: setup
 	$(PY) -m bench
 
+# The Bidra page's pictures of the web editor, taken by its browser test.
+editor-screenshots: setup
+	KB_EDITOR_SCREENSHOTS=docs/assets/images $(PY) -m pytest tests/test_editor.py -q
+
 clean:
-	rm -rf site $(VENV) tests/browser/node_modules test-output
+	rm -rf site $(VENV) tests/browser/node_modules editor/node_modules test-output

@@ -56,7 +56,9 @@ def guard_requests(page, site_url: str) -> list[str]:
 
 
 def test_every_page_passes_axe_and_stays_on_site(built_site, site_url, page):
-    urls = page_urls(built_site)
+    # The web editor at admin/ is an application, not a page of the site: test_editor.py runs axe
+    # on its screens, against its local backend.
+    urls = [u for u in page_urls(built_site) if not u.startswith("admin/")]
     assert len(urls) > 20
     off_site = guard_requests(page, site_url)
     failures = []

@@ -1,4 +1,4 @@
-"""Command line: ``python -m kunskapsbanken validate``, ``new``, ``diff`` and ``coverage``.
+"""Command line: ``python -m kunskapsbanken validate``, ``new``, ``diff``, ``coverage`` and ``format``.
 
 Exit codes: 0 = everything valid / file written, 1 = problems found / refused,
 2 = wrong use of the command (unknown option, missing folder).
@@ -83,6 +83,9 @@ def cmd_diff(args) -> int:
         print(format_problems(exc.problems, "text"), file=sys.stderr)
         return EXIT_PROBLEMS
     print(summarise(diff), end="")
+    return EXIT_OK
+
+
 def cmd_coverage(args) -> int:
     from kunskapsbanken.data.coverage import source_coverage
     from kunskapsbanken.data.problems import ValidationFailed
@@ -122,6 +125,39 @@ def cmd_coverage(args) -> int:
     return EXIT_OK
 
 
+def cmd_format(args) -> int:
+    from kunskapsbanken.data.formatting import content_files, format_content
+
+    content_dir, schema_dir = Path(args.content), Path(args.schema)
+    for folder in (content_dir, schema_dir):
+        if not folder.is_dir():
+            print(f"Mappen finns inte: {folder}", file=sys.stderr)
+            return EXIT_USAGE
+    paths = [Path(p) for p in args.paths]
+    known = {p.resolve() for p in content_files(content_dir)}
+    unknown = [p for p in paths if p.resolve() not in known]
+    if unknown:
+        print("Inte en post i " + str(content_dir) + ": " + ", ".join(map(str, unknown)), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        changed = format_content(content_dir, schema_dir, paths=paths or None,
+                                 base_rev=None if args.no_base else args.base, write=not args.check)
+    except Exception as exc:  # a file that is not YAML at all: validate explains it better
+        print(f"Kunde inte formatera: {exc}. Kör `python -m kunskapsbanken validate`.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for path in changed:
+        print(path.as_posix())
+    if args.check:
+        if changed:
+            print(f"{len(changed)} filer är inte formaterade; kör `python -m kunskapsbanken format`.",
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+        print("Alla filer är formaterade.", file=sys.stderr)
+    elif changed:
+        print(f"{len(changed)} filer formaterades.", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kunskapsbanken",
                                      description="Verktyg för kunskapsbankens YAML-poster.")
@@ -154,6 +190,19 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("--uncited", action="store_true", help="visa bara avsnitt som ingen post hänvisar till")
     coverage.add_argument("--format", choices=["text", "json"], default="text", help="text (standard) eller json")
     coverage.set_defaults(func=cmd_coverage)
+    fmt = sub.add_parser("format", help="skriv posterna i husets stil (nyckelordning, modeline, kommentarer)",
+                         description="Skriver om posterna i husets stil: schemats modeline först, nycklarna i "
+                                     "schemats ordning, långa texter radbrutna, och kommentarer och citattecken "
+                                     "från den incheckade versionen där uppgifterna är oförändrade. "
+                                     "Slutkod med --check: 0 om allt redan är formaterat, annars 1.")
+    fmt.add_argument("paths", nargs="*", help="filer att formatera (standard: alla poster i content/)")
+    fmt.add_argument("--check", action="store_true", help="ändra inget, lista filer som inte är formaterade")
+    fmt.add_argument("--base", default="HEAD",
+                     help="git-version vars kommentarer och stil återställs (standard: HEAD), t.ex. origin/main")
+    fmt.add_argument("--no-base", action="store_true", help="använd inte git")
+    fmt.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
+    fmt.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
+    fmt.set_defaults(func=cmd_format)
     from kunskapsbanken.scaffold import add_new_command
 
     add_new_command(sub)

@@ -12,3 +12,11 @@ class KunskapsbankenConfig(base.Config):
     publish_schemas = c.Type(bool, default=True)
     open_data_contact_email = c.Type(str, default="")
     """E-mail address of the open data's contact point in the DCAT catalogue (data/katalog.rdf)."""
+    editor = c.Type(bool, default=True)
+    """Build the web editor (Decap CMS) at /admin/, its configuration generated from the schemas."""
+    editor_branch = c.Type(str, default="main")
+    """The branch the editor's pull requests go to; the repository itself comes from ``repo_url``."""
+    editor_auth_url = c.Optional(c.Type(str))
+    """Address of the OAuth proxy that logs editors in to GitHub (see docs/bidra.md)."""
+    editor_local_port = c.Type(int, default=8081)
+    """Port of ``decap-server`` (``npx decap-server``) for editing a local clone without GitHub."""

@@ -30,7 +30,7 @@ from kunskapsbanken.data.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.render import compare, datapackage, dcat, facets, feeds, urls
+from kunskapsbanken.render import compare, datapackage, dcat, editor_config, facets, feeds, urls
 from kunskapsbanken.render.exports import export_files
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
@@ -114,6 +114,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
                            (feeds.NEWS_FEED, feeds.CHANGES_FEED)}
         for file in self.feed_files.values():
             files.append(file)
+        if self.config.editor:
+            self._add_editor(files, config)
         if self.config.publish_schemas:
             for path in sorted(self.schema_dir.glob("*.schema.json")):
                 files.append(File.generated(config, f"schema/{path.name}", abs_src_path=str(path)))
@@ -135,6 +137,29 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         else:
             log.warning("site_url saknas i mkdocs.yml: katalogen för Sveriges dataportal (data/katalog.rdf) skrivs inte")
         return files
+
+    def _add_editor(self, files: Files, config) -> None:
+        """The web editor at /admin/: Decap's own files, a page that loads them, the generated config."""
+        dist = editor_config.decap_dist(self.root)
+        if dist is None:
+            log.warning("Webbredigeraren saknas: kör `make setup` (npm ci i editor/) och bygg igen")
+            return
+        for name, path in editor_config.decap_files(dist).items():
+            files.append(File.generated(config, f"admin/{name}", abs_src_path=str(path)))
+        blog = config.plugins.get("material/blog")
+        editor = editor_config.EditorConfig(self.schema_dir, self.content_dir, content_path=self.config.content_dir,
+                                            docs_path=Path(config.docs_dir).relative_to(self.root).as_posix())
+        settings = editor.config(
+            backend=editor_config.github_backend(config.repo_url, self.config.editor_branch,
+                                                 self.config.editor_auth_url),
+            local_backend={"url": f"http://127.0.0.1:{self.config.editor_local_port}/api/v1",
+                           "allowed_hosts": ["localhost", "127.0.0.1"]},
+            blog_categories=list(blog.config.categories_allowed) if blog else [],
+            blog_authors=editor_config.blog_authors(Path(config.docs_dir)))
+        files.append(File.generated(config, "admin/config.yml", content=editor_config.config_yaml(settings)))
+        page = self.renderer.env.get_template("editor_admin.html").render(
+            site_name=config.site_name, repo_url=config.repo_url or "")
+        files.append(File.generated(config, "admin/index.html", content=page))
 
     def on_page_content(self, html, page, config, files):
         spec = self.specs.get(page.file.src_uri)
