@@ -38,6 +38,8 @@ def _fill_placeholders(project: Path, file: str) -> list[dict]:
             value = "skelleftea" if p["path"].startswith("municipalities") else "rss-rapport-2012"
         elif "datum" in p["expected"]:
             value = '"2013"'
+        elif p["path"].endswith(".section"):
+            value = "Tillvägagångssätt"  # a heading of rss-rapport-2012 in the fixture's sources.yml
         else:
             value = "Text ur källan"
         line, column = lines[p["line"] - 1], p["column"] - 1
@@ -157,14 +159,14 @@ def test_a_field_added_to_the_schema_appears_in_the_draft(project):
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     props = list(schema["properties"].items())
     at = [k for k, _ in props].index("description") + 1
-    props.insert(at, ("easy_read", {"$ref": "common.schema.json#/$defs/markdown", "title": "Lättläst text",
-                                    "description": "Samma innehåll på lättläst svenska."}))
+    props.insert(at, ("history_note", {"$ref": "common.schema.json#/$defs/markdown", "title": "Historik",
+                                       "description": "Hur metoden har vuxit fram."}))
     schema["properties"] = dict(props)
-    schema["required"].append("easy_read")
+    schema["required"].append("history_note")
     schema_file.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
     assert run_cli("new", "method", "Testmetod", cwd=project).returncode == 0
     text = (project / "content/methods/testmetod.yml").read_text(encoding="utf-8")
-    assert re.search(r"^description: FYLL I\n\n# Lättläst text: Samma innehåll på lättläst svenska\.\neasy_read: FYLL I$",
+    assert re.search(r"^description: FYLL I\n\n# Historik: Hur metoden har vuxit fram\.\nhistory_note: FYLL I$",
                      text, re.M), text
 
 

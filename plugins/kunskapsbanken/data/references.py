@@ -104,8 +104,8 @@ class ReferenceChecker:
         source = self.index.get("source", {}).get(document) if isinstance(document, str) else None
         sections = source.data.get("sections") if source is not None else None
         if not isinstance(section, str) or not isinstance(sections, list) or section in sections \
-                or has_placeholder(section):  # a scaffold's FYLL I is reported once, as a placeholder
-            return
+                or has_placeholder(section) or not section.isprintable():
+            return  # a scaffold's FYLL I or a control character is reported once, where it stands
         near = difflib.get_close_matches(section, [s for s in sections if isinstance(s, str)], n=1, cutoff=0.5)
         tip = f"Menade du '{near[0]}'?" if near else "Dokumentets rubriker står under sections i content/sources.yml."
         self._add(record, path + ("section",), f"avsnittet '{section}' finns inte i {document}", code="unknown_section",
