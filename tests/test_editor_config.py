@@ -53,8 +53,12 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
         assert field["label"] == prop.get("title", name), where
         if prop.get("description") and "enum" not in prop and "anyOf" not in prop:
             assert field["hint"] == prop["description"], where
-        if any(k == kind and f == name for k, f, _ in REFERENCE_FIELDS):
+        target = next((t for k, f, t in REFERENCE_FIELDS if k == kind and f == name), None)
+        if target in ("municipality", "project", "method"):
             assert field["widget"] == "relation", where
+            assert field["multiple"] is (prop.get("type") == "array"), where
+        elif target is not None:  # a vocabulary in one file (target_groups.yml): a select over its entries
+            assert field["widget"] == "select" and field["options"], where
             assert field["multiple"] is (prop.get("type") == "array"), where
         elif name in ("criterion", "document"):
             assert field["widget"] == "select" and field["options"], where
