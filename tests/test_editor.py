@@ -279,7 +279,10 @@ def test_a_news_post_made_in_the_form_builds_strictly(editor, editor_env):
         result = mkdocs_build(repo, site)
         assert result.returncode == 0, result.stdout + result.stderr
         page_html = read_html(site, "blog/2026/11/30/nya-siffror-fran-tyreso/")
-        assert page_html.select_one("h1").get_text(strip=True) == "Nya siffror från Tyresö"
+        heading = page_html.select_one("h1")
+        for permalink in heading.select(".headerlink"):
+            permalink.decompose()
+        assert heading.get_text(strip=True) == "Nya siffror från Tyresö"
         listing = read_html(site, "blog/").get_text(" ", strip=True)
         assert "Nya siffror från Tyresö" in listing
     finally:

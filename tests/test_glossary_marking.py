@@ -15,7 +15,7 @@ from site_fixtures import PROJECT, copy_project, mkdocs_build, read_html, resolv
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
 
 NOT_MARKED_INSIDE = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "summary", "script",
-                     "style", "button", "label", "time", "svg", "select", "option", "textarea", "template"}
+                     "style", "button", "label", "time", "svg", "select", "option", "textarea", "template", "th"}
 
 
 def _glossary(project=PROJECT) -> list[dict]:

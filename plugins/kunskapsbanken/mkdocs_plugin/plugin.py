@@ -161,6 +161,15 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             site_name=config.site_name, repo_url=config.repo_url or "")
         files.append(File.generated(config, "admin/index.html", content=page))
 
+    def on_page_markdown(self, markdown, page, config, files):
+        # A news post keeps its title in the front matter, where the web editor reads and writes it;
+        # the page still needs it as its h1 in the Markdown, so that the table of contents starts
+        # there and the skip link lands on it, as on every other page.
+        if page.file.src_uri.startswith("blog/posts/") and page.meta.get("title") \
+                and not re.search(r"^# ", markdown, re.M):
+            return f"# {page.meta['title']}\n\n{markdown}"
+        return markdown
+
     def on_page_content(self, html, page, config, files):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:

@@ -20,9 +20,10 @@ from kunskapsbanken.render import urls
 SKIPPED_TAGS = frozenset({
     "a", "abbr", "acronym", "code", "pre", "kbd", "samp", "var", "h1", "h2", "h3", "h4", "h5", "h6",
     "script", "style", "template", "textarea", "select", "option", "button", "label", "summary", "nav",
-    "svg", "math", "title", "time", "head",
+    "svg", "math", "title", "time", "head", "th",
 })
-"""Text inside these is never marked: it is a link or control already, a heading, code, or not prose."""
+"""Text inside these is never marked: it is a link or control already, a heading (of a page or of a
+table's row or column, which also names cells for screen readers), code, or not prose."""
 
 
 def anchor(term: str) -> str:
@@ -58,6 +59,10 @@ class GlossaryMarker:
 def _skipped(element) -> bool:
     while element is not None:
         if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
+            return True
+        # Content also built in the browser from the open data (the compare picker) stays as the
+        # data has it, so that both ways show the same.
+        if element.get("data-kb-glossary") == "off":
             return True
         element = element.getparent()
     return False
