@@ -69,7 +69,7 @@ def _write_common(project: Path, config: dict) -> None:
 
 def our_project(project: Path, content: Path) -> Path:
     """Our site: the kunskapsbanken plugin generates every record page from ``content`` and writes
-    the search index (Pagefind), as the real site does."""
+    the search index, as the real site does."""
     config = _base_config(["kunskapsbanken"])
     config["extra_javascript"] = site_config().get("extra_javascript", [])  # the search box's script
     _write_common(project, config)

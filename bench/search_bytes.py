@@ -1,9 +1,9 @@
 """What the search costs a reader: the bytes a browser fetches for one query, on a built site.
 
 Drives Debian's Chromium through the real search box, each query in a fresh browser (nothing
-cached), and adds up every file fetched from ``pagefind/`` after the page has loaded, as a server
-that compresses would send them (GitHub Pages gzips text; Pagefind's index files are gzipped
-already). Also checks that loading the page fetched none of them.
+cached), and adds up every file of the search fetched after the page has loaded (the search
+program ``search-engine.js`` and the index under ``sok/``), as a server that compresses would send
+them (GitHub Pages gzips text). Also checks that loading the page fetched none of them.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ def wire_bytes(body: bytes) -> int:
     return min(len(body), len(gzip.compress(body, 6)))
 
 
+def _searching(url: str, bundle: str) -> bool:
+    return f"/{bundle}/" in url or url.endswith("/search-engine.js")
+
+
 def measure(site: Path, prefix: str, queries: list[str] = QUERIES) -> dict | None:
     """Per query: kB fetched (all, and without the search program itself); None without Chromium."""
     if not CHROMIUM.exists():
@@ -31,6 +35,8 @@ def measure(site: Path, prefix: str, queries: list[str] = QUERIES) -> dict | Non
     except ImportError:
         return None
     import sys
+
+    from kunskapsbanken.render.search_index import BUNDLE_DIR
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     from browser_support import CHROMIUM_ARGS, serve
@@ -42,7 +48,7 @@ def measure(site: Path, prefix: str, queries: list[str] = QUERIES) -> dict | Non
             context = browser.new_context()
             page = context.new_page()
             fetched: list = []
-            page.on("response", lambda r: fetched.append(r) if "/pagefind/" in r.url else None)
+            page.on("response", lambda r: fetched.append(r) if _searching(r.url, BUNDLE_DIR) else None)
             page.goto(url, wait_until="networkidle")
             on_load += len(fetched)
             fetched.clear()
@@ -54,7 +60,7 @@ def measure(site: Path, prefix: str, queries: list[str] = QUERIES) -> dict | Non
             page.wait_for_load_state("networkidle")
             sizes = {r.url: wire_bytes(r.body()) for r in fetched if r.ok}
             per_query[query] = sum(sizes.values()) / 1000
-            data_only[query] = sum(v for k, v in sizes.items() if not k.endswith((".js", ".pagefind"))) / 1000
+            data_only[query] = sum(v for k, v in sizes.items() if not k.endswith(".js")) / 1000
             context.close()
         browser.close()
     return {"per_query_kb": per_query, "data_kb": data_only, "fetched_on_load": on_load,

@@ -1,5 +1,5 @@
-"""Search (issue 10.1, 10.4) and keyboard paths (issue 12.3, 12.4): the Pagefind index in the
-built site, the search box in Chromium as a reader types, titles distinct across kinds, the skip
+"""Search (issue 10.1, 10.4) and keyboard paths (issue 12.3, 12.4): the split search index in the
+built site (render/search_index.py), the search box in Chromium as a reader types, titles distinct across kinds, the skip
 link's target and the Swedish 404 page."""
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ import sys
 from urllib.parse import urlparse
 
 import pytest
+from bs4 import BeautifulSoup
 from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, page_urls, serve, site_path_prefix
 from site_fixtures import ENV, PROJECT, copy_project, read_html
 
-from kunskapsbanken.data.slugs import ascii_slug
 from kunskapsbanken.render import titles, urls
-from kunskapsbanken.render.search_records import glossary_anchor
+from kunskapsbanken.render.search_index import BUNDLE_DIR, EXCLUDED_CLASSES, shard_id
+from kunskapsbanken.render.search_records import glossary_anchor, name_key
+from kunskapsbanken.render.search_terms import term, words
 
 STATUS = "header .kb-search__status"
 LINKS = "header .kb-search__link"
@@ -29,16 +31,53 @@ def record_url(record) -> str:
 
 # --- The built site -------------------------------------------------------------------------
 
-def test_build_writes_a_swedish_pagefind_index(built_site):
-    bundle = built_site / "pagefind"
-    assert (bundle / "pagefind.js").is_file()
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == ["sv"]
-    assert entry["languages"]["sv"]["page_count"] > 60
-    assert len(list((bundle / "fragment").iterdir())) == entry["languages"]["sv"]["page_count"]
-    assert len(list((bundle / "index").iterdir())) >= 1
-    # Material's lunr search is gone: no full index for every page view to download.
+def read_index(site, name: str):
+    return json.loads((site / BUNDLE_DIR / name).read_text(encoding="utf-8"))
+
+
+def indexed_text(body) -> str:
+    """The text of a page's search body that the index reads (without what search_index excludes)."""
+    body = BeautifulSoup(str(body), "lxml")
+    for element in body.select(", ".join([*(f".{c}" for c in EXCLUDED_CLASSES), "[hidden]", "[data-search-ignore]",
+                                          "script", "style"])):
+        element.decompose()
+    return body.get_text(" ")
+
+
+def test_build_writes_a_split_search_index(built_site):
+    index = read_index(built_site, "index.json")
+    bundle = built_site / BUNDLE_DIR
+    assert index["pages"] > 60
+    assert sorted(p.stem for p in (bundle / "ord").iterdir()) == index["shards"]
+    pages = [row for n in range(len(list((bundle / "sidor").iterdir()))) for row in read_index(built_site, f"sidor/{n}.json")]
+    assert len(pages) == index["pages"]
+    # Every term's postings lead to pages that exist, in their own file where a term is frequent.
+    for shard in index["shards"]:
+        for word, entry in read_index(built_site, f"ord/{shard}.json").items():
+            assert shard_id(word.lstrip("=")) == shard
+            if word.startswith("="):
+                assert sum(entry) < len(pages)
+                continue
+            flat = entry[1] if isinstance(entry[1], list) else read_index(built_site, f"post/{entry[1]}.json")
+            assert len(flat) == 2 * entry[0] and sum(flat[::2]) < len(pages), word
+    # Material's lunr search and Pagefind are gone: no full index, no wasm program to download.
     assert not (built_site / "search" / "search_index.json").exists()
+    assert not (built_site / "pagefind").exists()
+
+
+def test_every_record_is_indexed_under_its_name_and_words(built_site, knowledge_base):
+    pages = {row[0]: n for n, row in enumerate(
+        row for k in range(len(list((built_site / BUNDLE_DIR / "sidor").iterdir())))
+        for row in read_index(built_site, f"sidor/{k}.json"))}
+    for record in knowledge_base.records:
+        number = pages[record_url(record)]
+        key = name_key(record.name)
+        named = read_index(built_site, f"ord/{shard_id(key)}.json")["=" + key]
+        assert number in [sum(named[:i + 1]) for i in range(len(named))], record
+        for word in words(record.name):
+            entry = read_index(built_site, f"ord/{shard_id(term(word))}.json")[term(word)]
+            flat = entry[1] if isinstance(entry[1], list) else read_index(built_site, f"post/{entry[1]}.json")
+            assert number in [sum(flat[:i + 1:2]) for i in range(0, len(flat), 2)], (record, word)
 
 
 def test_content_is_indexed_and_header_navigation_and_footer_are_not(built_site):
@@ -48,7 +87,7 @@ def test_content_is_indexed_and_header_navigation_and_footer_are_not(built_site)
         if url.startswith(("admin/", "admin-minimal/")):
             continue  # the web editor is an application, not a page of the site
         soup = read_html(built_site, url)
-        bodies = soup.select("[data-pagefind-body]")
+        bodies = soup.select("[data-search-body]")
         if re.match(r"hitta-exempel/[^/]+/[^/]+/$", url):
             # A single-facet list repeats records that have pages of their own (search: exclude).
             assert not bodies, url
@@ -61,9 +100,9 @@ def test_content_is_indexed_and_header_navigation_and_footer_are_not(built_site)
         body = bodies[0]
         assert body.find_parent("article") and not body.find_parent(["header", "nav", "footer"]), url
         assert not body.select("header, nav.md-tabs, .md-sidebar, footer, .md-source-file, .md-content__button"), url
-        kinds = [m["data-pagefind-meta"] for m in body.select("[data-pagefind-meta^='kind:']")]
+        kinds = [m["data-search-meta"] for m in body.select("[data-search-meta^='kind:']")]
         assert len(kinds) == 1, url
-    assert not read_html(built_site, "404.html").select("[data-pagefind-body]")
+    assert not read_html(built_site, "404.html").select("[data-search-body]")
 
 
 def test_record_pages_say_what_and_where_they_are(built_site, knowledge_base):
@@ -81,12 +120,11 @@ def test_record_pages_say_what_and_where_they_are(built_site, knowledge_base):
             assert h1.get_text() == title and context is None
             continue
         assert context.get_text(" ", strip=True) == "– " + titles.context(record, knowledge_base)
-        meta = {m["data-pagefind-meta"].split(":", 1)[0]: m["data-pagefind-meta"].split(":", 1)[1]
-                for m in soup.select("[data-pagefind-meta]")}
+        meta = {m["data-search-meta"].split(":", 1)[0]: m["data-search-meta"].split(":", 1)[1]
+                for m in soup.select("[data-search-meta]")}
         assert meta["title"] == record.name
         assert meta["kind"] == titles.kind_word(record)
         assert meta.get("place", "") == titles.place(record, knowledge_base)
-        assert meta["key"] == ascii_slug(record.name, separator="") + "qnamnq"
     ips = knowledge_base.methods["ips"], knowledge_base.projects["ips-lund"]
     assert [titles.page_title(r, knowledge_base) for r in ips] == ["IPS – metod", "IPS – projekt i Lund"]
     assert titles.page_title(knowledge_base.municipalities["tyreso"], knowledge_base) == "Tyresö – kommun"
@@ -166,7 +204,7 @@ class Watched:
 
     def search_problems(self) -> list[str]:
         """Failures that come from the search: its files, its script, anything off-site."""
-        failed = [f for f in self.failed if "/pagefind/" in f or "search.js" in f]
+        failed = [f for f in self.failed if f"/{BUNDLE_DIR}/" in f or "search" in f]
         errors = [e for e in self.errors if not e.startswith("Failed to load resource")]
         return failed + errors + self.off_site
 
@@ -219,15 +257,40 @@ def label(record, kb) -> str:
     return f"{record.name} – {titles.kind_word(record)}" + (f", {where}" if where else "")
 
 
+def test_the_browser_makes_the_same_terms_as_the_index(browser, site_url, built_site):
+    """search-engine.js folds, splits and stems as search_terms.py does, over every word of the site,
+    with and without diacritics; otherwise a typed word would miss the term it was indexed under."""
+    bodies = [read_html(built_site, u).select_one("[data-search-body]") for u in page_urls(built_site)]
+    texts = [indexed_text(b) for b in bodies if b is not None]
+    vocabulary = sorted({w for t in texts for w in re.findall(r"[^\W_]+", t.lower())} | {w for t in texts for w in words(t)})
+    assert len(vocabulary) > 3000
+    page = browser.new_page()
+    try:
+        page.goto(site_url)
+        browser_side = page.evaluate("""async ([texts, vocabulary]) => {
+            const engine = await import(new URL('assets/javascripts/search-engine.js', location.href).href);
+            return {words: texts.map(engine.words), stems: vocabulary.map(engine.stem),
+                    keys: texts.slice(0, 20).map(engine.nameKey)}; }""", [texts, vocabulary])
+    finally:
+        page.close()
+    assert browser_side["words"] == [words(t) for t in texts]
+    differ = [(w, term(w), js) for w, js in zip(vocabulary, browser_side["stems"]) if term(w) != js]
+    assert not differ, differ[:10]
+    assert browser_side["keys"] == [name_key(t) for t in texts[:20]]
+
+
 def test_nothing_of_the_index_is_fetched_until_the_reader_searches(watched, site_url):
     page = watched.page
     page.goto(site_url + "kommuner/tyreso/", wait_until="networkidle")
-    assert not [u for u in watched.requests if "/pagefind/" in u], "the index was fetched on page load"
+    searching = lambda u: f"/{BUNDLE_DIR}/" in u or "search-engine.js" in u  # noqa: E731
+    assert not [u for u in watched.requests if searching(u)], "the search was fetched on page load"
     assert page.locator("header .kb-search__input").is_visible()
     type_query(page, "kooperativ")
-    fetched = [u for u in watched.requests if "/pagefind/" in u]
-    assert any(u.endswith("pagefind.js") for u in fetched)
-    assert any("/fragment/" in u for u in fetched) and any("/index/" in u for u in fetched)
+    fetched = [urlparse(u).path for u in watched.requests if searching(u)]
+    assert any(u.endswith("search-engine.js") for u in fetched)
+    assert any(u.endswith(f"/{BUNDLE_DIR}/index.json") for u in fetched)
+    assert any(f"/{BUNDLE_DIR}/ord/" in u for u in fetched) and any(f"/{BUNDLE_DIR}/sidor/" in u for u in fetched)
+    assert len(fetched) <= 8, fetched
     assert not watched.search_problems()
 
 
@@ -243,8 +306,8 @@ def test_inflected_forms_find_the_same_records(watched, site_url, built_site, fo
     prefix = site_path_prefix(PROJECT)
     literal = set()
     for url in page_urls(built_site):
-        body = read_html(built_site, url).select_one("[data-pagefind-body]")
-        if body and re.search(rf"\b{forms[0]}\b", body.get_text(" "), re.I):
+        body = read_html(built_site, url).select_one("[data-search-body]")
+        if body and re.search(rf"\b{forms[0]}\b", indexed_text(body), re.I):
             literal.add(prefix + url)
     assert literal and literal <= found[0], sorted(literal - found[0])
     assert not watched.search_problems()
@@ -331,8 +394,8 @@ def test_the_result_count_is_announced(watched, site_url):
     assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
     text = type_query(page, "arbetsgivare")
     total = page.evaluate("""async q => {
-        const pf = await import(new URL('pagefind/pagefind.js', location.href).href);
-        return (await pf.search(q)).results.length; }""", "arbetsgivare")
+        const engine = await import(new URL('assets/javascripts/search-engine.js', location.href).href);
+        return (await engine.createEngine(new URL('./', location.href)).search(q)).length; }""", "arbetsgivare")
     shown = page.locator(LINKS).count()
     assert text == f"{total} träffar för ”arbetsgivare”, visar {shown}."
     assert 0 < shown < total
@@ -456,7 +519,7 @@ def test_mkdocs_serve_serves_the_index(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
                              "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}{site_path_prefix(PROJECT)}pagefind/pagefind-entry.json"
+    url = f"http://127.0.0.1:{port}{site_path_prefix(PROJECT)}{BUNDLE_DIR}/index.json"
     try:
         deadline, body = time.monotonic() + 120, None
         while body is None and time.monotonic() < deadline:
@@ -466,7 +529,31 @@ def test_mkdocs_serve_serves_the_index(tmp_path):
             except OSError:
                 time.sleep(0.5)
         assert body is not None, "mkdocs serve served no search index"
-        assert body["languages"]["sv"]["page_count"] > 60
+        assert body["pages"] > 60
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_worker_process_writes_the_same_index(built_site, tmp_path, knowledge_base):
+    """Large sites are read in a forked worker (SearchIndexer(parallel=True)); the files must not differ."""
+    from kunskapsbanken.render.search_index import SearchIndexer
+    from kunskapsbanken.render.search_records import glossary_records
+
+    written = {}
+    for parallel in (False, True):
+        indexer = SearchIndexer(parallel=parallel)
+        assert (indexer._pool is not None) == parallel
+        for path in sorted(built_site.rglob("*.html")):
+            url = path.relative_to(built_site).as_posix().removesuffix("index.html")
+            indexer.add(url, path.read_text(encoding="utf-8"))
+        site = tmp_path / str(parallel)
+        pages = indexer.write(site, glossary_records(knowledge_base))
+        written[parallel] = {p.relative_to(site): p.read_bytes() for p in (site / BUNDLE_DIR).rglob("*.json")}
+        assert pages == read_index(site, "index.json")["pages"] > 60
+    assert written[True] == written[False]
+    # The same pages as the build itself indexed (in the order MkDocs wrote them, so not byte for byte).
+    rows = lambda files: sorted(r[0] for name, data in files.items() if name.parent.name == "sidor"  # noqa: E731
+                                for r in json.loads(data))
+    built = {p.relative_to(built_site): p.read_bytes() for p in (built_site / BUNDLE_DIR / "sidor").iterdir()}
+    assert rows(written[True]) == rows(built)

@@ -1,69 +1,45 @@
-// The search box (overrides/partials/kb-search.html), built on Pagefind's JavaScript API.
+// The search box (overrides/partials/kb-search.html), over our own index (search-engine.js).
 //
-// Nothing of the index is fetched when a page loads: Pagefind's script is imported the first
-// time a reader focuses the box, and each query then fetches only the index fragments it needs.
-// A name typed exactly ("Kraft") puts the record of that name first: every page carries a name
-// key (render/search_records.py, name_key), and a second query for the key finds it alone.
+// Nothing of the search is fetched when a page loads: search-engine.js is imported the first
+// time a reader focuses the box, and each query then fetches only the parts of the index it
+// needs. Records named exactly as typed ("Kraft") come first.
 // Keys: arrow down/up move between the box and the results, Enter opens, Escape closes.
 (function () {
   "use strict";
 
-  var NAME_KEY_SUFFIX = "qnamnq"; // the same as NAME_KEY_SUFFIX in render/search_records.py
-  var PAGE_SIZE = 6; // results fetched and shown at a time: each one is a fragment to download
-  var MAX_NAMED = 6; // at most this many pages share one name
-  var EXCERPT_WORDS = 12;
+  var PAGE_SIZE = 6; // results shown at a time
   var TYPING_PAUSE_MS = 300; // search once the reader pauses, not at every key
   var script = document.currentScript;
   // This file is assets/javascripts/search.js: the site's root is two folders up.
   var siteRoot = new URL("../../", script ? script.src : location.href);
-  var pagefind = null;
+  var engine = null;
 
-  function loadPagefind() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (module) {
-        // No web worker: it would be a second copy of the search program to download (12 kB),
-        // for searches that take milliseconds.
-        var options = { baseUrl: siteRoot.pathname, excerptLength: EXCERPT_WORDS, noWorker: true };
-        return module.options(options).then(function () {
-          module.init();
-          return module;
-        });
+  function loadEngine() {
+    if (!engine) {
+      engine = import(new URL("assets/javascripts/search-engine.js", siteRoot).href).then(function (module) {
+        return module.createEngine(siteRoot);
       });
-      pagefind.catch(function () { pagefind = null; });
+      engine.catch(function () { engine = null; });
     }
-    return pagefind;
-  }
-
-  // As name_key in Python: lower case, diacritics dropped, only letters and digits kept.
-  function nameKey(text) {
-    var folded = text.normalize("NFKD").toLowerCase().replace(/[^a-z0-9]/g, "");
-    return folded ? folded + NAME_KEY_SUFFIX : "";
+    return engine;
   }
 
   function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
 
-  // Pagefind's excerpt is escaped text with <mark> around the hits; copy just that, as nodes.
-  function excerptNodes(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
-    var nodes = [];
-    parsed.childNodes.forEach(function (node) {
-      if (node.nodeType === Node.TEXT_NODE) {
-        nodes.push(document.createTextNode(node.textContent));
-      } else if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        nodes.push(mark);
-      } else {
-        nodes.push(document.createTextNode(node.textContent || ""));
-      }
+  // The engine's excerpt is [text, isHit] pieces: hits in <mark>, all of it as text.
+  function excerptNodes(pieces) {
+    return pieces.map(function (piece) {
+      if (!piece[1]) return document.createTextNode(piece[0]);
+      var mark = document.createElement("mark");
+      mark.textContent = piece[0];
+      return mark;
     });
-    return nodes;
   }
 
-  function describe(meta) {
+  function describe(page) {
     // "IPS – projekt, Lund": what the result is and where.
-    var what = meta.kind || "sida";
-    return meta.place ? what + ", " + meta.place : what;
+    var what = page.kind || "sida";
+    return page.place ? what + ", " + page.place : what;
   }
 
   function SearchBox(root, index) {
@@ -83,7 +59,7 @@
   SearchBox.prototype.bind = function () {
     var box = this;
     this.input.addEventListener("focus", function (event) {
-      loadPagefind().catch(function () { box.say("Sökningen kunde inte laddas."); });
+      loadEngine().catch(function () { box.say("Sökningen kunde inte laddas."); });
       // Coming back to the box shows the results again (not when Escape sent the focus here).
       var fromOutside = !event.relatedTarget || !box.root.contains(event.relatedTarget);
       if (fromOutside && box.results.length && box.input.value.trim() === box.query) box.open();
@@ -149,42 +125,14 @@
       this.say("");
       return;
     }
-    // Our own pause instead of Pagefind's debouncedSearch: that one fetches the index for every
-    // prefix typed on the way ("k", "ko", "kom" …), many chunks a finished word never needs.
     clearTimeout(this.timer);
     new Promise(function (resolve) { box.timer = setTimeout(resolve, TYPING_PAUSE_MS); }).then(function () {
-      return box.query === query ? loadPagefind() : null;
-    }).then(function (pf) {
-      if (!pf) return null; // a later query is under way
-      return pf.search(query).then(function (search) {
-        if (box.query !== query) return null;
-        var key = nameKey(query);
-        return (key ? pf.search(key) : Promise.resolve({ results: [] })).then(function (exact) {
-          return { search: search, exact: exact };
-        });
-      });
+      return box.query === query ? loadEngine() : null;
     }).then(function (found) {
-      if (!found || box.query !== query) return null;
-      // Pagefind splits a word it does not know into known parts (Swedish compounds), so the key
-      // query can find pages of another name: keep the few whose key is the one asked for.
-      // More pages than ever share a name means the key was split: none is named so.
-      var key = nameKey(query);
-      var candidates = found.exact.results.length <= MAX_NAMED ? found.exact.results : [];
-      return Promise.all(candidates.map(function (r) { return r.data(); })).then(function (pages) {
-        var named = candidates.filter(function (r, i) { return (pages[i].meta || {}).key === key; });
-        return { search: found.search, named: named };
-      });
-    }).then(function (found) {
-      if (!found || box.query !== query) return;
-      // Records named exactly as typed first (in Pagefind's order among themselves), then the rest.
-      var namedIds = {};
-      found.named.forEach(function (r) { namedIds[r.id] = true; });
-      var named = found.search.results.filter(function (r) { return namedIds[r.id]; });
-      found.named.forEach(function (r) {
-        if (!named.some(function (n) { return n.id === r.id; })) named.push(r);
-      });
-      var rest = found.search.results.filter(function (r) { return !namedIds[r.id]; });
-      box.results = named.concat(rest);
+      return found && box.query === query ? found.search(query) : null;
+    }).then(function (results) {
+      if (!results || box.query !== query) return;
+      box.results = results;
       box.shown = 0;
       box.list.replaceChildren();
       return box.showMore(false);
@@ -215,7 +163,6 @@
   };
 
   SearchBox.prototype.item = function (page, position) {
-    var meta = page.meta || {};
     var item = document.createElement("li");
     item.className = "kb-search__result";
     var link = document.createElement("a");
@@ -223,15 +170,15 @@
     link.href = page.url;
     var name = document.createElement("span");
     name.className = "kb-search__name";
-    name.textContent = meta.title || page.url;
+    name.textContent = page.title || page.url;
     var what = document.createElement("span");
     what.className = "kb-search__what";
-    what.textContent = " – " + describe(meta);
+    what.textContent = " – " + describe(page);
     link.append(name, what);
     var excerpt = document.createElement("p");
     excerpt.className = "kb-search__excerpt";
     excerpt.id = this.prefix + position;
-    excerpt.append.apply(excerpt, excerptNodes(page.excerpt || ""));
+    excerpt.append.apply(excerpt, excerptNodes(page.excerpt));
     link.setAttribute("aria-describedby", excerpt.id);
     item.append(link, excerpt);
     return item;

@@ -8,8 +8,8 @@
   and the matrix need no late pass: every relation is derived by the model up front.
 * ``on_env`` runs once every page exists: it collects the news posts (their URLs come from the
   blog plugin), which the start page (``on_page_context``) and the news feed need.
-* ``on_post_build`` writes the search index (Pagefind) over the finished site, under
-  ``mkdocs build`` and ``mkdocs serve`` alike.
+* ``on_post_page`` hands each finished page to the search indexer (render/search_index.py), and
+  ``on_post_build`` writes the index, under ``mkdocs build`` and ``mkdocs serve`` alike.
 * ``on_serve`` watches the records, schemas and templates so ``mkdocs serve`` reloads on edits.
 """
 
@@ -36,8 +36,8 @@ from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.pages import PageSpec, site_pages
 from kunskapsbanken.render.renderer import TEMPLATE_DIR, MemoryBytecodeCache, PageRenderer
-from kunskapsbanken.render.search_index import SearchIndexFailed, write_search_index
-from kunskapsbanken.render.search_records import glossary_records, name_key
+from kunskapsbanken.render.search_index import PARALLEL_FROM_PAGES, SearchIndexer, SearchIndexFailed
+from kunskapsbanken.render.search_records import glossary_records
 
 log = get_plugin_logger(__name__)
 
@@ -58,6 +58,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.kb = None
         self.specs: dict[str, PageSpec] = {}
         self.posts: list[feeds.FeedEntry] = []
+        self.search_indexer: SearchIndexer | None = None
         return config
 
     def on_pre_build(self, config):
@@ -188,7 +189,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # The theme's templates are compiled anew for every rebuild under mkdocs serve; keep
         # them compiled for the life of the process (keyed on each template's source).
         env.bytecode_cache = _THEME_BYTECODE
-        env.filters["kb_name_key"] = name_key  # partials/content.html gives each page its name key
+        self.search_indexer = SearchIndexer(parallel=len(files.documentation_pages()) >= PARALLEL_FROM_PAGES)
         self.posts = []
         for file in files.documentation_pages():
             page = file.page
@@ -219,12 +220,24 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             page.content = (page.content or "") + updates.html
         return context
 
+    def on_post_page(self, output, page, config):
+        if self.search_indexer is not None:
+            self.search_indexer.add(page.url, output)
+        return output
+
     def on_post_build(self, config):
         try:
-            pages = write_search_index(Path(config.site_dir), glossary_records(self.kb, config.use_directory_urls))
+            pages = self.search_indexer.write(Path(config.site_dir), glossary_records(self.kb, config.use_directory_urls))
         except SearchIndexFailed as exc:
             raise PluginError(str(exc)) from None
+        finally:
+            self.search_indexer = None
         log.debug(f"sökindex: {pages} sidor")
+
+    def on_build_error(self, error):
+        if self.search_indexer is not None:
+            self.search_indexer.close()
+            self.search_indexer = None
 
     def on_serve(self, server, config, builder):
         for folder in (self.content_dir, self.schema_dir, TEMPLATE_DIR, self.override_dir):

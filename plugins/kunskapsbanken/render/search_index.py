@@ -1,99 +1,249 @@
-"""Writes the site's search index with Pagefind, into ``<site>/pagefind/``.
+"""Writes the site's search index into ``<site>/sok/``, split so that one query fetches little.
 
-Pagefind reads the built HTML (only the part marked ``data-pagefind-body``), stems Swedish words
-and splits the index into small fragments: a reader's browser fetches only the fragments its
-query needs, and nothing at all until the reader starts to search.
+The index is read from the built HTML: only the part of a page marked ``data-search-body``, with
+its name, kind and place from ``data-search-meta`` (partials/content.html). Every word becomes a
+Swedish term (search_terms.py). The files, all JSON:
 
-The glossary entries are added as records of their own, which only Pagefind's service mode can
-do. Its Python package (``pagefind``) speaks that protocol but polls for each answer every 0.1 s,
-seconds for sixty entries; this module speaks the same small protocol (base64 JSON messages,
-each ended by a comma) to the binary that the ``pagefind[bin]`` package ships, one request and
-its answer at a time.
+- ``index.json``: the number of pages, the dictionary shards that exist, a version for caches.
+- ``ord/<shard>.json``: every term beginning with the shard's two letters, with the number of
+  pages it is on and their postings (page, weight), or the number of a ``post/`` file where a
+  term is on many pages. Also the pages' name keys (``=kraft``), so an exact name can come first.
+- ``post/<n>.json``: the postings of one frequent term.
+- ``sidor/<k>.json``: title, kind, place, address and opening words of ``PAGES_PER_FILE`` pages.
+
+A query fetches ``index.json``, one dictionary shard per word, the postings of its most frequent
+terms and the page files of the results it shows: 10–50 kB at 5 000 projects, where Pagefind,
+the anchor we measured first, needed 220–360 kB (its program alone is 83 kB). Postings are delta-coded
+page numbers with a weight each; a gzipping server sends a term on every page in a few kB.
+
+The weights are BM25's term-frequency part (k1 1.2, b 0.75), with words in a page's name, in its
+headings and in its body counted 5, 2 and 1 times; the browser multiplies them by the term's
+rarity (idf), which it works out from the page counts.
 """
 
 from __future__ import annotations
 
-import base64
+import hashlib
 import json
+import multiprocessing
+import os
 import shutil
-import subprocess
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kunskapsbanken.render.search_records import SearchRecord
+import lxml.html
 
-BUNDLE_DIR = "pagefind"
-LANGUAGE = "sv"
-EXCLUDED = [".headerlink", ".kb-visually-hidden", ".kb-title", ".kb-kind"]
-"""Not indexed: permalinks, separators for screen readers, a generated page's heading and its kind
-line (name, kind and place are meta fields of their own, searched and shown apart) so that
-snippets begin with what the page says."""
+from kunskapsbanken.render.search_records import SearchRecord, name_key
+from kunskapsbanken.render.search_terms import term, word_counts, words
+
+BUNDLE_DIR = "sok"
+FORMAT = 1
+EXCLUDED_CLASSES = ("headerlink", "kb-visually-hidden", "kb-title", "kb-kind", "kb-source", "kb-on-this-page")
+"""Not indexed: permalinks, separators for screen readers, a generated page's heading and kind line
+(name, kind and place are meta fields of their own, searched and shown apart, so snippets begin
+with what the page says), the "Källa: …" line under each fact (the same report on nearly every
+page) and the page's own list of headings."""
+BODY_START = "<div data-search-body"
+"""How partials/content.html opens the indexed part of a page."""
+SKIPPED_TAGS = {"script", "style", "template", "noscript"}
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "th")
+"""Words in headings, fact labels and table headers count twice."""
+NAME_WEIGHT = 5
+INLINE_POSTINGS = 24
+"""A term on more pages than this gets a ``post/`` file of its own, fetched only if a query needs it."""
+PAGES_PER_FILE = 16
+EXCERPT_WORDS = 30
+BM25_K1, BM25_B = 1.2, 0.75
+PARALLEL_FROM_PAGES = 1000
+"""From this many pages on, a worker process reads them (SearchIndexer)."""
+PAGES_PER_BATCH = 100
+MAX_WORKERS = 4
 
 
 class SearchIndexFailed(Exception):
     pass
 
 
-def write_search_index(site_dir: Path, records: list[SearchRecord] = ()) -> int:
-    """Index every page of ``site_dir`` plus ``records``; returns the number of pages indexed."""
-    output = site_dir / BUNDLE_DIR
-    shutil.rmtree(output, ignore_errors=True)
-    with _Service() as service:
-        # One language for the whole site: Swedish stemming everywhere, one index to fetch from.
-        index = service.send({"type": "NewIndex", "config": {"force_language": LANGUAGE,
-                                                              "exclude_selectors": EXCLUDED}})["index_id"]
-        pages = service.send({"type": "AddDir", "index_id": index, "path": str(site_dir.resolve())})["page_count"]
-        for record in records:
-            service.send({"type": "AddRecord", "index_id": index, "url": record.url, "content": record.content,
-                          "language": LANGUAGE, "meta": record.meta,
-                          "filters": None, "sort": None})
-        service.send({"type": "WriteFiles", "index_id": index, "output_path": str(output.resolve())})
-    if not (output / "pagefind.js").is_file():
-        raise SearchIndexFailed(f"Sökindexet skrevs inte: {output / 'pagefind.js'} saknas")
-    return pages
+@dataclass
+class Document:
+    url: str
+    title: str
+    kind: str
+    place: str = ""
+    excerpt: str = ""
+    counts: Counter = field(default_factory=Counter)
+    """Weighted occurrences per term."""
+    length: int = 0
 
 
-class _Service:
-    """``pagefind --service``: requests on stdin, answers on stdout."""
+class SearchIndexer:
+    """Collects the pages as MkDocs writes them (``add``), then writes the index (``write``).
 
-    def __enter__(self) -> "_Service":
+    On a large site the pages are read in a worker process while the build goes on: MkDocs renders
+    on one core, so the reading (a few ms a page) costs next to no time. The worker is forked: it
+    needs nothing but this module, and a spawned one would run the program's main module again.
+    On a small site, starting a worker would cost more than it saves.
+    """
+
+    def __init__(self, parallel: bool = False):
+        self._pool = None
+        if parallel and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            self._pool = ProcessPoolExecutor(max(1, min((os.cpu_count() or 2) - 1, MAX_WORKERS)),
+                                             mp_context=multiprocessing.get_context("fork"))
+        self._pending: list[tuple[str, str]] = []
+        self._read: list = []
+        """Lists of documents, or futures of them, in the order the pages came."""
+
+    def add(self, url: str, html: str) -> None:
+        """A page as written, at its site-relative ``url`` (``kommuner/tyreso/``)."""
+        start = html.find(BODY_START)
+        if start == -1:
+            return
+        # Only the marked part is read: the header and navigation before it are most of a page.
+        end = html.find("</article>", start)
+        self._pending.append((url, html[start:end if end != -1 else len(html)]))
+        if len(self._pending) >= PAGES_PER_BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        batch, self._pending = self._pending, []
+        if batch:
+            self._read.append(self._pool.submit(read_bodies, batch) if self._pool else read_bodies(batch))
+
+    def write(self, site_dir: Path, records: list[SearchRecord] = ()) -> int:
+        """Write ``<site_dir>/sok/`` from the pages added and ``records``; returns the number indexed."""
+        self._flush()
         try:
-            from pagefind_bin import get_executable
+            documents = [doc for part in self._read for doc in (part if isinstance(part, list) else part.result())]
+        finally:
+            self.close()
+        documents += [record_document(record) for record in records]
+        files = index_files(documents)
+        output = site_dir / BUNDLE_DIR
+        shutil.rmtree(output, ignore_errors=True)
+        for name, data in files.items():
+            target = output / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(data, encoding="utf-8")
+        return len(documents)
 
-            binary = get_executable()
-        except (ImportError, FileNotFoundError) as exc:
-            raise SearchIndexFailed(f"Pagefind saknas (paketet pagefind[bin]): {exc}") from None
-        self.process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.message_id = 0
-        return self
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+        self._read = []
 
-    def send(self, payload: dict) -> dict:
-        self.message_id += 1
-        message = json.dumps({"message_id": self.message_id, "payload": payload}).encode("utf-8")
-        try:
-            self.process.stdin.write(base64.b64encode(message) + b",")
-            self.process.stdin.flush()
-            answer = self._read_answer()
-        except (BrokenPipeError, ValueError) as exc:
-            raise SearchIndexFailed(f"Pagefind avbröts: {exc}") from None
-        if answer["type"] == "Error":
-            raise SearchIndexFailed(f"Pagefind: {answer.get('message')}")
-        return answer
 
-    def _read_answer(self) -> dict:
-        chunk = bytearray()
-        while not chunk.endswith(b","):
-            byte = self.process.stdout.read(1)
-            if not byte:
-                raise SearchIndexFailed("Pagefind avslutades utan svar: "
-                                        + self.process.stderr.read().decode("utf-8", "replace"))
-            chunk += byte
-        return json.loads(base64.b64decode(bytes(chunk[:-1])))["payload"]
+def read_bodies(batch: list[tuple[str, str]]) -> list[Document]:
+    return [read_body(url, body) for url, body in batch]
 
-    def __exit__(self, *exc_info) -> None:
-        self.process.stdin.close()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+
+def read_body(url: str, html: str) -> Document:
+    """One page's document, from its ``data-search-body`` element onwards."""
+    try:
+        body = lxml.html.fragment_fromstring(html, create_parent="div")[0]
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise SearchIndexFailed(f"{url}: kunde inte läsas för sökindexet: {exc}") from None
+    meta = dict(m.get("data-search-meta").split(":", 1) for m in body.xpath(".//*[@data-search-meta]"))
+    doc = Document(url=url, title=meta.get("title", ""), kind=meta.get("kind", "sida"), place=meta.get("place", ""))
+    for element in _EXCLUDED(body):
+        if _excluded(element):
+            element.drop_tree()  # keeps the text that follows the element
+    headings = " ".join(t for h in _HEADINGS(body) for t in h.itertext())
+    opening = " ".join(t for p in body.iter("p") for t in p.itertext()).split()[:EXCERPT_WORDS]
+    _count(doc, " ".join(body.itertext()), headings)
+    doc.excerpt = " ".join(opening)
+    return doc
+
+
+def record_document(record: SearchRecord) -> Document:
+    doc = Document(url=record.url.lstrip("/"), title=record.title, kind=record.kind)
+    _count(doc, record.content, "")
+    doc.excerpt = " ".join(record.content.split()[:EXCERPT_WORDS])
+    return doc
+
+
+_EXCLUDED = lxml.etree.XPath(".//*[@hidden or @data-search-ignore or {} or (@class and ({}))]".format(
+    " or ".join(f"self::{tag}" for tag in SKIPPED_TAGS), " or ".join(f"contains(@class, '{c}')" for c in EXCLUDED_CLASSES)))
+"""Candidates, in one pass: contains() also finds "kb-title__context"; _excluded checks the classes."""
+
+
+def _excluded(element) -> bool:
+    if element.tag in SKIPPED_TAGS or element.get("hidden") is not None or element.get("data-search-ignore") is not None:
+        return True
+    return any(c in EXCLUDED_CLASSES for c in element.get("class", "").split())
+_HEADINGS = lxml.etree.XPath(" | ".join(f".//{tag}" for tag in HEADING_TAGS))
+
+
+def _count(doc: Document, text: str, headings: str) -> None:
+    """Weighted occurrences: a word counts once, once more in a heading, NAME_WEIGHT times in the name."""
+    weighted = word_counts(text)
+    doc.length = sum(weighted.values())
+    weighted.update(word_counts(headings))
+    weighted.update(words(f"{doc.kind} {doc.place}"))
+    for word in words(doc.title):
+        weighted[word] += NAME_WEIGHT
+    for word, count in weighted.items():
+        doc.counts[term(word)] += count
+
+
+def index_files(documents: list[Document]) -> dict[str, str]:
+    """File name (under ``sok/``) → JSON text."""
+    average = sum(d.length for d in documents) / len(documents) if documents else 1.0
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    names: dict[str, list[int]] = defaultdict(list)
+    for number, doc in enumerate(documents):
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * doc.length / max(average, 1.0))
+        for word, count in doc.counts.items():
+            weight = count * (BM25_K1 + 1) / (count + norm)
+            postings[word].append((number, max(1, round(weight * 10))))
+        if key := name_key(doc.title):
+            names[key].append(number)
+    files: dict[str, str] = {}
+    shards: dict[str, dict] = defaultdict(dict)
+    frequent = 0
+    for word in sorted(postings):
+        entries = postings[word]
+        flat = _delta(entries)
+        if len(entries) > INLINE_POSTINGS:
+            files[f"post/{frequent}.json"] = _json(flat)
+            shards[shard_id(word)][word] = [len(entries), frequent]
+            frequent += 1
+        else:
+            shards[shard_id(word)][word] = [len(entries), flat]
+    for key in sorted(names):
+        shards[shard_id(key)]["=" + key] = _delta([(n, None) for n in names[key]])
+    for shard, entries in shards.items():
+        files[f"ord/{shard}.json"] = _json(entries)
+    for start in range(0, len(documents), PAGES_PER_FILE):
+        files[f"sidor/{start // PAGES_PER_FILE}.json"] = _json(
+            [[d.url, d.title, d.kind, d.place, d.excerpt] for d in documents[start:start + PAGES_PER_FILE]])
+    version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()[:12]
+    files["index.json"] = _json({"format": FORMAT, "version": version, "pages": len(documents),
+                                 "pages_per_file": PAGES_PER_FILE, "shards": sorted(shards)})
+    return files
+
+
+def shard_id(word: str) -> str:
+    """The dictionary file of a term: its first two characters, hex-coded unless a–z or 0–9
+    (search-engine.js shardId does the same)."""
+    prefix = word[:2]
+    if prefix.isascii() and prefix.isalnum():
+        return prefix
+    return "_" + "-".join(f"{ord(c):x}" for c in prefix)
+
+
+def _delta(entries: list[tuple[int, int | None]]) -> list[int]:
+    flat, previous = [], 0
+    for number, weight in entries:
+        flat.append(number - previous)
+        previous = number
+        if weight is not None:
+            flat.append(weight)
+    return flat
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -13,31 +13,23 @@ from kunskapsbanken.data.slugs import ascii_slug
 from kunskapsbanken.render import urls
 
 GLOSSARY_KIND = "förkortning"
-NAME_KEY_SUFFIX = "qnamnq"
-"""Ends every page's name key; no Swedish word contains it (search.js appends it to a query)."""
-
-
 def name_key(name: str) -> str:
-    """One searchable word that only the page's exact name finds, diacritics and spaces dropped.
+    """A page's name as one key, lower case, without diacritics, spaces or punctuation.
 
-    Pagefind matches every word that begins with the query, so "Kraft" finds "Kraftkällan"
-    too. The search box runs a second query for ``kraftqnamnq``, which is a prefix of
-    Kraft's key alone (``kraftkallanqnamnq`` does not begin with it), and lists those first.
+    A word matches every term that begins with it, so "Kraft" finds "Kraftkällan" too; the
+    search box looks up the key of the whole query as well (search-engine.js nameKey) and lists
+    the pages of exactly that name first.
     """
-    return ascii_slug(name, separator="") + NAME_KEY_SUFFIX
+    return ascii_slug(name, separator="")
 
 
 @dataclass(frozen=True)
 class SearchRecord:
     url: str
-    """Site-relative URL with a leading slash, as Pagefind writes page URLs (``/ordlista/#lss``)."""
+    """Site-relative URL with a leading slash (``/ordlista/#lss``)."""
     title: str
     kind: str
     content: str
-
-    @property
-    def meta(self) -> dict[str, str]:
-        return {"title": self.title, "kind": self.kind, "key": name_key(self.title)}
 
 
 def glossary_anchor(term: str) -> str:
