@@ -67,6 +67,7 @@ def expected_values(kb, record) -> dict[str, set[str]]:
         "metod": set(record.get("methods", [])),
         "malgrupp": set(record.get("target_groups", [])),
         "kriterium": {v["criterion"] for v in record.get("criteria", []) if v["rating"] == "met"},
+        "delvis": {v["criterion"] for v in record.get("criteria", []) if v["rating"] == "partly_met"},
         "period": decades,
     }
 

@@ -89,6 +89,7 @@ def record_values(kb: KnowledgeBase, record: Record) -> dict[str, list[str]]:
         "metod": list(record.get("methods", [])),
         "malgrupp": list(record.get("target_groups", [])),
         "kriterium": [v["criterion"] for v in record.get("criteria", []) if v["rating"] == "met"],
+        "delvis": [v["criterion"] for v in record.get("criteria", []) if v["rating"] == "partly_met"],
         "period": periods,
     }
 
@@ -101,6 +102,7 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
         Facet("typ", "Typ", title="Typ: {}"),
         Facet("status", "Status", title="Status: {}"),
         Facet("kriterium", "Uppfyller kriterium", title="{} – uppfyllt"),
+        Facet("delvis", "Uppfyller kriterium delvis", title="{} – delvis uppfyllt"),
         Facet("period", "Period", title="Period: {}"),
         Facet("lan", "Län eller landskap", title="Län eller landskap: {}"),
         Facet("kommun", "Kommun"),
@@ -117,8 +119,9 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
     for status, slug in STATUS_SLUGS.items():
         by_key["status"].values[slug] = FacetValue(slug, labels.STATUSES[status])
     for criterion in kb.criteria.values():
-        by_key["kriterium"].values[criterion.id] = FacetValue(
-            criterion.id, f"Kriterium {criterion['number']}: {criterion['label']}")
+        for key in ("kriterium", "delvis"):
+            by_key[key].values[criterion.id] = FacetValue(
+                criterion.id, f"Kriterium {criterion['number']}: {criterion['label']}")
     counties = sorted({m["county"] for m in kb.municipalities.values() if m["county"] != "not_known"},
                       key=county_id)
     for county in counties:
