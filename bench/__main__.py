@@ -1,6 +1,7 @@
 """``python -m bench``: the full benchmark, written to docs/prestanda.md.
 ``python -m bench --smoke``: a tiny run that only proves the benchmark still works (CI).
-``python -m bench --easy-read``: rewrite only the report's Lättläst section from the real content."""
+``python -m bench --easy-read``: rewrite only the report's Lättläst section from the real content.
+``python -m bench --serve``: measure only the mkdocs serve budget again and rewrite its row."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from bench.run import ROOT, run, update_easy_read_section
+from bench.run import ROOT, run, update_easy_read_section, update_serve_row
 
 
 def main() -> int:
@@ -17,7 +18,11 @@ def main() -> int:
     parser.add_argument("--report", default=str(ROOT / "docs" / "prestanda.md"))
     parser.add_argument("--easy-read", action="store_true",
                         help="only rewrite the Lättläst section of the report (LIX of the real records)")
+    parser.add_argument("--serve", action="store_true",
+                        help="only measure the mkdocs serve budget again and rewrite its row of the report")
     args = parser.parse_args()
+    if args.serve:
+        return 0 if update_serve_row(Path(args.report)) else 1
     if args.easy_read:
         update_easy_read_section(Path(args.report))
         return 0

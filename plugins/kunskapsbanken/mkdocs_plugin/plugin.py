@@ -48,6 +48,14 @@ LATEST_POSTS = 5
 
 class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
     supports_multiple_instances = False
+    serving = False
+    reused: dict[str, dict] = {}
+
+    def on_startup(self, *, command, dirty):
+        # Defining on_startup keeps this instance from one rebuild to the next under mkdocs serve,
+        # so the work on pages that did not change can be reused (glossary marks, search documents).
+        self.serving = command == "serve"
+        self.reused: dict[str, dict] = {"glossary": {}, "search": {}}
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -73,7 +81,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
                                      site_info={"name": config.site_name, "url": config.site_url or ""})
         self.renderer.env.globals.update(history=self.history,
                                          last_updated=lambda record: last_updated(record, self.history))
-        self.glossary_marker = GlossaryMarker(self.kb.glossary)
+        self.glossary_marker = GlossaryMarker(self.kb.glossary, self.reused["glossary"] if self.serving else None)
 
     def on_files(self, files: Files, config):
         self.specs = {}
@@ -189,7 +197,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # The theme's templates are compiled anew for every rebuild under mkdocs serve; keep
         # them compiled for the life of the process (keyed on each template's source).
         env.bytecode_cache = _THEME_BYTECODE
-        self.search_indexer = SearchIndexer(parallel=len(files.documentation_pages()) >= PARALLEL_FROM_PAGES)
+        self.search_indexer = SearchIndexer(parallel=len(files.documentation_pages()) >= PARALLEL_FROM_PAGES,
+                                            reuse=self.reused["search"] if self.serving else None)
         self.posts = []
         for file in files.documentation_pages():
             page = file.page

@@ -32,7 +32,22 @@ def anchor(term: str) -> str:
 
 
 class GlossaryMarker:
-    def __init__(self, glossary: list[dict]):
+    """Marks the glossary's terms in page bodies.
+
+    With ``reuse`` (a dict the caller keeps from one build to the next, as under ``mkdocs serve``),
+    a body marked before with the same glossary is not parsed again; the dict then holds only
+    this build's bodies.
+    """
+
+    def __init__(self, glossary: list[dict], reuse: dict | None = None):
+        fingerprint = repr(glossary)
+        if reuse is not None and reuse.get("glossary") != fingerprint:
+            reuse.clear()
+            reuse["glossary"] = fingerprint
+        self._previous = dict(reuse.get("bodies", {})) if reuse is not None else None
+        if reuse is not None:
+            reuse["bodies"] = {}
+        self._reuse = reuse
         # Every spelling → its entry: "Finsam" is explained, and linked, as FINSAM is.
         self._entries = {spelling: g for g in glossary for spelling in (g["term"], *g.get("also_written", ()))}
         # One alternation of every term, longest first so that "ROA+" wins over a shorter prefix.
@@ -41,6 +56,16 @@ class GlossaryMarker:
 
     def mark(self, html: str, page_url: str) -> str:
         """``html`` (a page body) with its glossary terms marked; unchanged if it has none."""
+        if self._reuse is None:
+            return self._mark(html, page_url)
+        key = (page_url, html)
+        marked = self._previous.get(key)
+        if marked is None:
+            marked = self._mark(html, page_url)
+        self._reuse["bodies"][key] = marked
+        return marked
+
+    def _mark(self, html: str, page_url: str) -> str:
         if self._pattern is None or not html or not self._pattern.search(html):
             return html  # most cheaply: no term anywhere, not even in markup
         root = lxml.html.fragment_fromstring(html, create_parent="div")

@@ -23,6 +23,7 @@ rarity (idf), which it works out from the page counts.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -87,7 +88,13 @@ class SearchIndexer:
     On a small site, starting a worker would cost more than it saves.
     """
 
-    def __init__(self, parallel: bool = False):
+    def __init__(self, parallel: bool = False, reuse: dict | None = None):
+        """``reuse``: documents of an earlier build in this process (``mkdocs serve``), by address
+        and body; a page that has not changed is not read again. Holds this build's afterwards."""
+        self._previous = dict(reuse) if reuse is not None else {}
+        self._reuse = reuse
+        if reuse is not None:
+            reuse.clear()
         self._pool = None
         if parallel and (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
             self._pool = ProcessPoolExecutor(max(1, min((os.cpu_count() or 2) - 1, MAX_WORKERS)),
@@ -109,8 +116,17 @@ class SearchIndexer:
 
     def _flush(self) -> None:
         batch, self._pending = self._pending, []
-        if batch:
-            self._read.append(self._pool.submit(read_bodies, batch) if self._pool else read_bodies(batch))
+        if not batch:
+            return
+        if self._pool:
+            self._read.append(self._pool.submit(read_bodies, batch))
+            return
+        unread = [page for page in batch if page not in self._previous]
+        read = dict(zip(unread, read_bodies(unread)))
+        documents = [self._previous.get(page) or read[page] for page in batch]
+        if self._reuse is not None:
+            self._reuse.update(zip(batch, documents))
+        self._read.append(documents)
 
     def write(self, site_dir: Path, records: list[SearchRecord] = ()) -> int:
         """Write ``<site_dir>/sok/`` from the pages added and ``records``; returns the number indexed."""
@@ -123,10 +139,10 @@ class SearchIndexer:
         files = index_files(documents)
         output = site_dir / BUNDLE_DIR
         shutil.rmtree(output, ignore_errors=True)
+        for folder in sorted({(output / name).parent for name in files}):
+            folder.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
-            target = output / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(data, encoding="utf-8")
+            (output / name).write_bytes(data.encode("utf-8"))
         return len(documents)
 
     def close(self) -> None:
@@ -137,7 +153,15 @@ class SearchIndexer:
 
 
 def read_bodies(batch: list[tuple[str, str]]) -> list[Document]:
-    return [read_body(url, body) for url, body in batch]
+    # Parsing makes many short-lived objects, and inside a build the heap is large: a collection
+    # pass over it for each of them cost more than the reading itself (0.4 s of a 3 s rebuild).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return [read_body(url, body) for url, body in batch]
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def read_body(url: str, html: str) -> Document:
