@@ -1,6 +1,7 @@
 """Writes the site's search index into ``<site>/sok/``, split so that one query fetches little.
 
-The index is read from the built HTML: only the part of a page marked ``data-search-body``, with
+The index is read from the pages as MkDocs writes them (SearchIndexer.add, from the plugin's
+``on_post_page``): only the part of a page marked ``data-search-body``, with
 its name, kind and place from ``data-search-meta`` (partials/content.html). Every word becomes a
 Swedish term (search_terms.py). The files, all JSON:
 
@@ -12,12 +13,13 @@ Swedish term (search_terms.py). The files, all JSON:
 - ``sidor/<k>.json``: title, kind, place, address and opening words of ``PAGES_PER_FILE`` pages.
 
 A query fetches ``index.json``, one dictionary shard per word, the postings of its most frequent
-terms and the page files of the results it shows: 10–50 kB at 5 000 projects, where Pagefind,
-the anchor we measured first, needed 220–360 kB (its program alone is 83 kB). Postings are delta-coded
-page numbers with a weight each; a gzipping server sends a term on every page in a few kB.
+terms and the page files of the results it shows: 15 kB typically and at most 52 kB at 5 000
+projects, where Pagefind, the anchor we measured first, needed 220–360 kB (its program alone is
+83 kB). Postings are delta-coded page numbers with a weight each; a gzipping server sends a term
+on every page in a few kB.
 
-The weights are BM25's term-frequency part (k1 1.2, b 0.75), with words in a page's name, in its
-headings and in its body counted 5, 2 and 1 times; the browser multiplies them by the term's
+The weights are BM25's term-frequency part (k1 1.2, b 0.75), with a word in a page's name counted
+5 more times and one in a heading, fact label or table header once more; the browser multiplies them by the term's
 rarity (idf), which it works out from the page counts.
 """
 
