@@ -49,6 +49,27 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The built site served on 127.0.0.1 (a port the OS picks), under its real path prefix."""
+    from browser_support import serve, site_path_prefix
+
+    with serve(built_site, site_path_prefix(PROJECT)) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, headless, through Playwright; one per test module."""
+    from browser_support import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def knowledge_base():
     from kunskapsbanken.data import load_knowledge_base

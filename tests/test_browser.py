@@ -8,27 +8,9 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import (AXE, CHROMIUM, CHROMIUM_ARGS, SCREENSHOT_DIR, checked_page, page_urls, serve,
-                             site_path_prefix)
-from site_fixtures import PROJECT
+from browser_support import AXE, SCREENSHOT_DIR, checked_page, page_urls
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site, site_path_prefix(PROJECT)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -6,9 +6,7 @@ import itertools
 import json
 import re
 
-import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve, site_path_prefix
-from site_fixtures import PROJECT, read_html, resolve_href
+from site_fixtures import read_html, resolve_href
 
 from kunskapsbanken.render import labels, urls
 
@@ -104,22 +102,6 @@ def test_picker_data_covers_every_municipality_and_project(built_site, knowledge
             assert column["id"] == entry["id"]
             assert set(column["cells"]) == {s["key"] for s in index["sections"]} | {f"k{n}" for n in range(1, 11)}
             assert "<script" not in json.dumps(column).lower()
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site, site_path_prefix(PROJECT)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 READ_GRID = """sel => { const grid = document.querySelector(sel);

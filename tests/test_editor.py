@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, serve, site_path_prefix
-from site_fixtures import ENV, PROJECT, copy_project, mkdocs_build, read_html
+from browser_support import AXE, serve, site_path_prefix
+from site_fixtures import ENV, copy_project, mkdocs_build, read_html
 
 ROOT = Path(__file__).resolve().parent.parent
 DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -97,16 +97,6 @@ def editor_env(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def _minimal_config(config: dict) -> dict:

@@ -12,7 +12,7 @@ import shutil
 from urllib.parse import parse_qs
 
 import pytest
-from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, serve, site_path_prefix
+from browser_support import AXE
 from helpers import validate
 from site_fixtures import PROJECT, read_html, resolve_href
 
@@ -236,22 +236,6 @@ def test_start_page_and_navigation_lead_to_the_filter_page(built_site):
 
 
 # --- in Chromium ---------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site, site_path_prefix(PROJECT)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -5,8 +5,7 @@ scrolling or broken words on a phone, there and on the other wide tables."""
 from __future__ import annotations
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, serve, site_path_prefix
-from site_fixtures import PROJECT, read_html
+from site_fixtures import read_html
 
 from kunskapsbanken.render import labels
 
@@ -42,22 +41,6 @@ def test_legend_explains_every_symbol_shown(built_site):
         if f"c-{code}" in shown:
             assert symbol in legend and short in legend and label.lower() in legend
     assert "– = ingen bedömning" in legend
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site, site_path_prefix(PROJECT)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

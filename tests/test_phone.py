@@ -6,27 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, serve, site_path_prefix
-from site_fixtures import PROJECT, read_html
+from browser_support import AXE
+from site_fixtures import read_html
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FOLD_ABOVE = 5
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site, site_path_prefix(PROJECT)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
 
 
 def _context(browser, width):

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, page_urls, serve, site_path_prefix
+from browser_support import AXE, page_urls, site_path_prefix
 from site_fixtures import ENV, PROJECT, copy_project, read_html
 
 from kunskapsbanken.render import titles, urls
@@ -159,22 +159,6 @@ def test_404_page_is_swedish_and_helps(built_site):
 
 
 # --- In Chromium ----------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site, site_path_prefix(PROJECT)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
-
 
 class Watched:
     """A page whose requests, failed responses and script errors are recorded."""
