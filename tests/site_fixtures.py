@@ -70,6 +70,15 @@ def browser():
         browser.close()
 
 
+@pytest.fixture
+def page(browser):
+    """A page at 1280 px in Swedish that fails its test on any failed request or script error."""
+    from browser_support import checked_page
+
+    with checked_page(browser, viewport={"width": 1280, "height": 900}, locale="sv-SE") as page:
+        yield page
+
+
 @pytest.fixture(scope="session")
 def knowledge_base():
     from kunskapsbanken.data import load_knowledge_base

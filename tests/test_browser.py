@@ -13,12 +13,6 @@ from browser_support import AXE, SCREENSHOT_DIR, checked_page, page_urls
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.fixture
-def page(browser):
-    with checked_page(browser, viewport={"width": 1280, "height": 900}, locale="sv-SE") as page:
-        yield page
-
-
 def guard_requests(page, site_url: str) -> list[str]:
     """Abort and record every request that would leave 127.0.0.1."""
     off_site: list[str] = []

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from site_fixtures import PROJECT
 
-from kunskapsbanken.data.formatting import resolve
+from kunskapsbanken.data.schemas import resolve_ref
 from kunskapsbanken.data.references import REFERENCE_FIELDS
 from kunskapsbanken.render.editor_config import FOLDER_COLLECTIONS, LIST_FIELD, EditorConfig, github_backend
 
@@ -41,12 +41,12 @@ def _collection(config, name):
 
 def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str], kind: str | None):
     """Check every property of ``node`` against the Decap ``fields`` of the same object."""
-    node = resolve(node, root)
+    node = resolve_ref(node, root)
     by_name = {f["name"]: f for f in fields}
     assert list(by_name) == list(node.get("properties", {})), f"{path}: fields not in schema order"
     required = set(node.get("required", []))
     for name, prop in node.get("properties", {}).items():
-        field, prop = by_name[name], resolve(prop, root)
+        field, prop = by_name[name], resolve_ref(prop, root)
         where = f"{path}.{name}"
         seen.append(where)
         assert field["required"] is (name in required), where
@@ -71,7 +71,7 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
             assert field["widget"] == "object", where
             _walk(prop, field["fields"], root, where, seen, None)
         elif prop.get("type") == "array":
-            items = resolve(prop["items"], root)
+            items = resolve_ref(prop["items"], root)
             if items.get("type") == "object" and items.get("properties"):
                 assert field["widget"] == "list", where
                 _walk(items, field["fields"], root, where + "[]", seen, None)
@@ -80,7 +80,7 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
             else:
                 assert field["widget"] == "list" and field["field"]["widget"] in ("string", "text"), where
         elif "anyOf" in prop:
-            branches = [resolve(b, root) for b in prop["anyOf"]]
+            branches = [resolve_ref(b, root) for b in prop["anyOf"]]
             if any(b.get("type") in ("array", "object") for b in branches):
                 assert field["widget"] == "hidden", where
             else:

@@ -238,14 +238,6 @@ def test_start_page_and_navigation_lead_to_the_filter_page(built_site):
 # --- in Chromium ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def _open(page, url: str):
     page.goto(url)
     page.wait_for_selector("[data-kb-finder][data-kb-ready]")

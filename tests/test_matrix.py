@@ -43,14 +43,6 @@ def test_legend_explains_every_symbol_shown(built_site):
     assert "– = ingen bedömning" in legend
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_accessible_names_in_chromium(site_url, page, knowledge_base):
     """The names Chromium itself computes (its accessibility tree), as a screen reader gets them."""
     page.goto(site_url + "jamforelse/")

@@ -32,6 +32,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.compat import ordereddict
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
+from kunskapsbanken.data.schemas import resolve_ref
+
 WIDTH = 100
 """Where long text is folded, as in the hand-written records."""
 MODELINE = "yaml-language-server: $schema="
@@ -64,22 +66,8 @@ def dump(data) -> str:
 
 # -- schema helpers ----------------------------------------------------------------------------------
 
-def resolve(node: dict, root: dict) -> dict:
-    """``node`` with local ``$ref``s followed; the referring node's own keywords win."""
-    node = dict(node or {})
-    seen = set()
-    while "$ref" in node and node["$ref"] not in seen:
-        ref = node.pop("$ref")
-        seen.add(ref)
-        target = root
-        for part in ref.lstrip("#/").split("/"):
-            target = target[part]
-        node = {**target, **node}
-    return node
-
-
 def _branches(node: dict, root: dict) -> list[dict]:
-    return [resolve(b, root) for b in node.get("anyOf", [node])]
+    return [resolve_ref(b, root) for b in node.get("anyOf", [node])]
 
 
 def _accepts_number(node: dict, root: dict) -> bool:
@@ -115,7 +103,7 @@ def merge(base, new, node: dict, root: dict):
         for key in [k for k in base if k not in new]:
             del base[key]
         for key, value in new.items():
-            sub = resolve(props.get(key, {}), root)
+            sub = resolve_ref(props.get(key, {}), root)
             if key in base:
                 _set(base, key, merge(base[key], value, sub, root))
                 continue
@@ -129,7 +117,7 @@ def merge(base, new, node: dict, root: dict):
         return base
     if isinstance(base, CommentedSeq) and isinstance(new, list):
         arr = _array_branch(node, root) or {}
-        items = resolve(arr.get("items", {}), root)
+        items = resolve_ref(arr.get("items", {}), root)
         for i, value in enumerate(new[:len(base)]):
             _set(base, i, merge(base[i], value, items, root))
         del base[len(new):]
@@ -171,7 +159,7 @@ def normalise(value, node: dict, root: dict, *, indent: int, key: str = ""):
         return value
     arr = _array_branch(node, root) if node else None
     if isinstance(value, list):
-        items = resolve(arr.get("items", {}), root) if arr else {}
+        items = resolve_ref(arr.get("items", {}), root) if arr else {}
         seq = value if isinstance(value, CommentedSeq) else CommentedSeq(value)
         for i, item in enumerate(seq):
             _set(seq, i, normalise(item, items, root, indent=indent + 4))
@@ -197,8 +185,8 @@ def _normalise_map(value: dict, node: dict, root: dict, *, indent: int):
         for k, v in items:
             result[k] = v
     for key in list(result):
-        sub = resolve(props.get(key, {}), root) if key in props else (
-            resolve(node["additionalProperties"], root) if isinstance(node.get("additionalProperties"), dict) else {})
+        sub = resolve_ref(props.get(key, {}), root) if key in props else (
+            resolve_ref(node["additionalProperties"], root) if isinstance(node.get("additionalProperties"), dict) else {})
         _set(result, key, normalise(result[key], sub, root, indent=indent + 2, key=key))
     if fresh and set(result) >= {"document", "section"} and set(result) <= {"document", "section", "page"}:
         result.fa.set_flow_style()  # a source reference, on one line

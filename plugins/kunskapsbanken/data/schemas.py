@@ -138,3 +138,18 @@ def load_schemas(schema_dir: Path) -> dict[str, KindSchema]:
             detailed=cls(bundled, format_checker=checker),
         )
     return result
+
+
+def resolve_ref(node: dict, root: dict) -> dict:
+    """``node`` with its local ``$ref``s followed (``#/$defs/…``); the referring node's own keywords,
+    such as its title and description, win. The result is a copy: changing it leaves ``root`` as it was."""
+    node = dict(node or {})
+    seen = set()
+    while "$ref" in node and node["$ref"] not in seen:
+        ref = node.pop("$ref")
+        seen.add(ref)
+        target = root
+        for part in ref.lstrip("#/").split("/"):
+            target = target[part]
+        node = {**copy.deepcopy(target), **node}
+    return node

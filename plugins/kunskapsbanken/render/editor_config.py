@@ -15,7 +15,6 @@ it, and the Bidra page says to change such a field in the YAML file.
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import yaml
 
 from kunskapsbanken.data.references import KIND_FOLDERS, REFERENCE_FIELDS
 from kunskapsbanken.data.repository import schemas_for
+from kunskapsbanken.data.schemas import resolve_ref
 
 NOT_KNOWN = "not_known"
 NOT_KNOWN_HINT = "Skriv not_known om källorna inte säger något. Gissa aldrig."
@@ -169,7 +169,7 @@ class EditorConfig:
                 for name, prop in node.get("properties", {}).items()]
 
     def field(self, name: str, prop: dict, root: dict, *, required: bool, kind: str | None = None) -> dict:
-        node = resolve(prop, root)
+        node = resolve_ref(prop, root)
         result = {"name": name, "label": node.get("title") or name, "required": required}
         hint = node.get("description")
         reference = self.reference_target(kind, name)
@@ -196,7 +196,7 @@ class EditorConfig:
         return result
 
     def list_widget(self, name: str, node: dict, root: dict) -> dict:
-        items = resolve(node.get("items", {}), root)
+        items = resolve_ref(node.get("items", {}), root)
         widget: dict = {"widget": "list", "collapsed": False}
         if items.get("type") == "object" and not items.get("properties"):
             return {"widget": "hidden"}  # free-form rows (a dataset's): kept as they are
@@ -215,7 +215,7 @@ class EditorConfig:
 
     def union_widget(self, node: dict, root: dict) -> dict:
         """A field that is one of several types: a text input that accepts every branch."""
-        branches = [resolve(b, root) for b in node["anyOf"]]
+        branches = [resolve_ref(b, root) for b in node["anyOf"]]
         constants = union_constants(node, root)
         others = [b for b in branches if "const" not in b]
         if any(b.get("type") in ("array", "object") for b in others):
@@ -270,22 +270,8 @@ class EditorConfig:
         return {"widget": "select", "options": options, "multiple": multiple}
 
 
-def resolve(prop: dict, root: dict) -> dict:
-    """``prop`` with its local ``$ref`` followed; the referring node's title and description win."""
-    node = dict(prop)
-    seen = set()
-    while "$ref" in node and node["$ref"] not in seen:
-        ref = node.pop("$ref")
-        seen.add(ref)
-        target = root
-        for part in ref.lstrip("#/").split("/"):
-            target = target[part]
-        node = {**copy.deepcopy(target), **node}
-    return node
-
-
 def union_constants(node: dict, root: dict) -> list[str]:
-    return [b["const"] for b in (resolve(b, root) for b in node.get("anyOf", [])) if "const" in b]
+    return [b["const"] for b in (resolve_ref(b, root) for b in node.get("anyOf", [])) if "const" in b]
 
 
 def is_long_text(node: dict) -> bool:
