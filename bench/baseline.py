@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import urls
-from kunskapsbanken.render.pages import site_pages
+from kunskapsbanken.site.pages import site_pages
 
 
 def _md_value(value, depth: int = 0) -> list[str]:

@@ -25,9 +25,9 @@ from kunskapsbanken.data.readability import MAX_LIX, MAX_WORDS_PER_SENTENCE, mea
 from kunskapsbanken.data.repository import read_content, schemas_for
 from kunskapsbanken.data.yamlsource import load_yaml
 from kunskapsbanken.render.markdown import MarkdownRenderer
-from kunskapsbanken.render.pages import site_pages
-from kunskapsbanken.render.renderer import PageRenderer
-from kunskapsbanken.render.search_index import BUNDLE_DIR
+from kunskapsbanken.site.pages import site_pages
+from kunskapsbanken.site.renderer import PageRenderer
+from kunskapsbanken.search.index import BUNDLE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -339,7 +339,7 @@ def update_easy_read_section(report: Path, content: Path = ROOT / "content") -> 
 def search_report(results: list[SizeResult]) -> list[str]:
     """The search's cost per query against the whole lunr index it replaced, size by size."""
     lines = ["## Sökningen", "",
-             "Sökrutan använder ett eget index (`render/search_index.py`), delat i små filer efter termernas två "
+             "Sökrutan använder ett eget index (`search/index.py`), delat i små filer efter termernas två "
              "första bokstäver. Sidan hämtar ingenting av sökningen när den laddas; först när läsaren "
              "börjar söka hämtas sökprogrammet (`search-engine.js`) och de filer som frågan behöver: en "
              "ordlistefil per ord, de vanligaste termernas träfflistor och de visade träffarnas sidfiler. "

@@ -36,7 +36,7 @@ def measure(site: Path, prefix: str, queries: list[str] = QUERIES) -> dict | Non
         return None
     import sys
 
-    from kunskapsbanken.render.search_index import BUNDLE_DIR
+    from kunskapsbanken.search.index import BUNDLE_DIR
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     from browser_support import CHROMIUM_ARGS, serve

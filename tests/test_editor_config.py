@@ -16,7 +16,7 @@ from site_fixtures import PROJECT
 
 from kunskapsbanken.data.schemas import resolve_ref
 from kunskapsbanken.data.references import REFERENCE_FIELDS
-from kunskapsbanken.render.editor_config import FOLDER_COLLECTIONS, LIST_FIELD, EditorConfig, github_backend
+from kunskapsbanken.editor.config import FOLDER_COLLECTIONS, LIST_FIELD, EditorConfig, github_backend
 
 SCHEMA_DIR = PROJECT / "schema"
 

@@ -1,7 +1,7 @@
 """Target groups as a vocabulary, and "Hitta exempel" (issue 10, parts 2 and 3).
 
 Expected results are computed here from the records themselves, with this file's own reading of
-each facet, so that the site's facet code (render/facets.py) is checked, not repeated.
+each facet, so that the site's facet code (site/facets.py) is checked, not repeated.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from browser_support import AXE
 from helpers import validate
 from site_fixtures import PROJECT, read_html, resolve_href
 
-from kunskapsbanken.render.facets import county_id
+from kunskapsbanken.site.facets import county_id
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 KIND_IDS = {"project": "projekt", "pilot_study": "forstudie", "permanent_activity": "permanent-verksamhet"}

@@ -9,7 +9,7 @@ import sys
 import yaml
 from site_fixtures import ENV, PROJECT
 
-from kunskapsbanken.data.formatting import format_text, modeline_for
+from kunskapsbanken.contributor.formatting import format_text, modeline_for
 from kunskapsbanken.data.repository import schemas_for
 
 

@@ -9,7 +9,7 @@ import json
 import feedparser
 from site_fixtures import PROJECT, read_html, resolve_href
 
-from kunskapsbanken.data.history import git_history, last_updated
+from kunskapsbanken.git.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.render import labels, urls
 

@@ -1,5 +1,5 @@
 """Search (issue 10.1, 10.4) and keyboard paths (issue 12.3, 12.4): the split search index in the
-built site (render/search_index.py), the search box in Chromium as a reader types, titles distinct across kinds, the skip
+built site (search/index.py), the search box in Chromium as a reader types, titles distinct across kinds, the skip
 link's target and the Swedish 404 page."""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from browser_support import AXE, page_urls, site_path_prefix
 from site_fixtures import ENV, PROJECT, copy_project, read_html
 
 from kunskapsbanken.render import titles, urls
-from kunskapsbanken.render.search_index import BUNDLE_DIR, EXCLUDED_CLASSES, shard_id
-from kunskapsbanken.render.search_records import glossary_anchor, name_key
-from kunskapsbanken.render.search_terms import term, words
+from kunskapsbanken.search.index import BUNDLE_DIR, EXCLUDED_CLASSES, shard_id
+from kunskapsbanken.search.records import glossary_anchor, name_key
+from kunskapsbanken.search.terms import term, words
 
 STATUS = "header .kb-search__status"
 LINKS = "header .kb-search__link"
@@ -521,8 +521,8 @@ def test_mkdocs_serve_serves_the_index(tmp_path):
 
 def test_a_worker_process_writes_the_same_index(built_site, tmp_path, knowledge_base):
     """Large sites are read in a forked worker (SearchIndexer(parallel=True)); the files must not differ."""
-    from kunskapsbanken.render.search_index import SearchIndexer
-    from kunskapsbanken.render.search_records import glossary_records
+    from kunskapsbanken.search.index import SearchIndexer
+    from kunskapsbanken.search.records import glossary_records
 
     written = {}
     for parallel in (False, True):

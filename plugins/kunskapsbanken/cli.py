@@ -70,8 +70,8 @@ def cmd_validate(args) -> int:
 
 
 def cmd_diff(args) -> int:
-    from kunskapsbanken.data.diff import InvalidVersion, RevisionError, diff_revisions
-    from kunskapsbanken.render.change_summary import summarise
+    from kunskapsbanken.contributor.diff import InvalidVersion, RevisionError, diff_revisions
+    from kunskapsbanken.contributor.change_summary import summarise
 
     try:
         diff = diff_revisions(Path(args.root), args.base, args.head)
@@ -126,7 +126,7 @@ def cmd_coverage(args) -> int:
 
 
 def cmd_format(args) -> int:
-    from kunskapsbanken.data.formatting import content_files, format_content
+    from kunskapsbanken.contributor.formatting import content_files, format_content
 
     content_dir, schema_dir = Path(args.content), Path(args.schema)
     for folder in (content_dir, schema_dir):
@@ -203,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
     fmt.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
     fmt.set_defaults(func=cmd_format)
-    from kunskapsbanken.scaffold import add_new_command
+    from kunskapsbanken.contributor.scaffold import add_new_command
 
     add_new_command(sub)
     return parser

@@ -1,7 +1,7 @@
 /* "Hitta exempel": filters municipalities and projects in the browser.
  *
  * The page (templates/finder.html) holds the form, every facet value as a checkbox; the data
- * (hitta-exempel/data.json, made by render/facets.py) holds each record's value indexes.
+ * (hitta-exempel/data.json, made by site/facets.py) holds each record's value indexes.
  * AND across facets, OR within one. A value's count is what the result would be with that value
  * added to its facet's choice ("disjunctive" counts). The choice lives in the query string, so a
  * search can be shared, and back/forward steps through earlier choices.

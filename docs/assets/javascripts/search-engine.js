@@ -1,10 +1,10 @@
-// The search itself, over the index that render/search_index.py writes to sok/.
+// The search itself, over the index that search/index.py writes to sok/.
 //
 // search.js imports this module the first time a reader focuses a search box; nothing of it, and
 // nothing of the index, is fetched before. A query fetches sok/index.json, one dictionary file per
 // word, the postings of the word's most frequent terms and the page files of the results shown.
 //
-// Words become terms as in render/search_terms.py: lower case, diacritics dropped, then the
+// Words become terms as in search/terms.py: lower case, diacritics dropped, then the
 // Swedish Snowball stemmer (written out below; a test runs it against the Python one over every
 // word of the site). Each word of a query matches every term that begins with its stem
 // ("kraft" finds "kraftkällan"), the stem itself counting double; a page must match every word.
@@ -14,7 +14,7 @@ var MAX_EXPANSIONS = 8; // terms per word beyond its own stem: each may be a pos
 var EXPANSION_WEIGHT = 0.5;
 var EXCERPT_WORDS = 12;
 
-// --- Words and terms (as render/search_terms.py) ---------------------------------------------
+// --- Words and terms (as search/terms.py) ---------------------------------------------
 
 export function fold(text) {
   return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
@@ -29,7 +29,7 @@ export function nameKey(text) {
   return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]/g, "");
 }
 
-// As shard_id in render/search_index.py.
+// As shard_id in search/index.py.
 export function shardId(term) {
   var prefix = Array.from(term).slice(0, 2);
   if (prefix.every(function (c) { return /^[a-z0-9]$/.test(c); })) return prefix.join("");

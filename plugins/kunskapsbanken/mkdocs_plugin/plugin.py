@@ -8,7 +8,7 @@
   and the matrix need no late pass: every relation is derived by the model up front.
 * ``on_env`` runs once every page exists: it collects the news posts (their URLs come from the
   blog plugin), which the start page (``on_page_context``) and the news feed need.
-* ``on_post_page`` hands each finished page to the search indexer (render/search_index.py), and
+* ``on_post_page`` hands each finished page to the search indexer (search/index.py), and
   ``on_post_build`` writes the index, under ``mkdocs build`` and ``mkdocs serve`` alike.
 * ``on_serve`` watches the records, schemas and templates so ``mkdocs serve`` reloads on edits.
 """
@@ -26,18 +26,21 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from kunskapsbanken.data import ValidationFailed, load_knowledge_base
-from kunskapsbanken.data.history import git_history, last_updated
+from kunskapsbanken.git.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.render import compare, datapackage, dcat, editor_config, facets, feeds, urls
-from kunskapsbanken.render.exports import export_files
+from kunskapsbanken.editor import config as editor_config
+from kunskapsbanken.opendata import datapackage, dcat
+from kunskapsbanken.render import urls
+from kunskapsbanken.site import compare, facets, feeds
+from kunskapsbanken.opendata.exports import export_files
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
-from kunskapsbanken.render.pages import PageSpec, site_pages
-from kunskapsbanken.render.renderer import TEMPLATE_DIR, MemoryBytecodeCache, PageRenderer
-from kunskapsbanken.render.search_index import PARALLEL_FROM_PAGES, SearchIndexer, SearchIndexFailed
-from kunskapsbanken.render.search_records import glossary_records
+from kunskapsbanken.site.pages import PageSpec, site_pages
+from kunskapsbanken.site.renderer import TEMPLATE_DIR, MemoryBytecodeCache, PageRenderer
+from kunskapsbanken.search.index import PARALLEL_FROM_PAGES, SearchIndexer, SearchIndexFailed
+from kunskapsbanken.search.records import glossary_records
 
 log = get_plugin_logger(__name__)
 
@@ -112,7 +115,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             files.append(File.generated(config, path, content=content))
         for path, content in self._open_data_package(config).items():
             files.append(File.generated(config, path, content=content))
-        # What "Hitta exempel" filters in the browser (render/facets.py).
+        # What "Hitta exempel" filters in the browser (site/facets.py).
         files.append(File.generated(config, facets.DATA_FILE, content=facets.facet_data(
             self.kb, facets.build_facets(self.kb), config.use_directory_urls)))
         for path, content in compare.column_files(self.renderer, self.kb).items():

@@ -12,7 +12,7 @@ import json
 from kunskapsbanken.data.matrix import Matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
-from kunskapsbanken.render.charts import chart_files
+from kunskapsbanken.site.charts import chart_files
 
 DATA_DIR = "data"
 LICENCE = "CC BY 4.0"

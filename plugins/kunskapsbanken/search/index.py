@@ -37,8 +37,8 @@ from pathlib import Path
 
 import lxml.html
 
-from kunskapsbanken.render.search_records import SearchRecord, name_key
-from kunskapsbanken.render.search_terms import term, word_counts, words
+from kunskapsbanken.search.records import SearchRecord, name_key
+from kunskapsbanken.search.terms import term, word_counts, words
 
 BUNDLE_DIR = "sok"
 FORMAT = 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kunskapsbanken.data.placeholders import PLACEHOLDER
-from kunskapsbanken.scaffold.schema_view import SchemaView
+from kunskapsbanken.contributor.scaffold.schema_view import SchemaView
 
 
 class _Unset:

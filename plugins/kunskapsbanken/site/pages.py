@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from kunskapsbanken.data.coverage import source_coverage
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.render import compare, economy, facets, titles, urls
+from kunskapsbanken.render import titles, urls
+from kunskapsbanken.site import compare, economy, facets
 
 
 @dataclass

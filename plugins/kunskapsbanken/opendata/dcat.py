@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kunskapsbanken.render.datapackage import DATA_DIR, LICENCE, Table
+from kunskapsbanken.opendata.datapackage import DATA_DIR, LICENCE, Table
 
 EU = "http://publications.europa.eu/resource/authority/"
 CATALOGUE_PATH = f"{DATA_DIR}/katalog.rdf"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kunskapsbanken.data.history import Change
+from kunskapsbanken.git.history import Change
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import urls
 

@@ -305,7 +305,7 @@ def table_resource(table: Table, schemas: dict) -> dict:
 
 
 def matrix_resource(kb: KnowledgeBase) -> dict:
-    """The existing wide matrix CSV (render/exports.py), one column per criterion."""
+    """The existing wide matrix CSV (opendata/exports.py), one column per criterion."""
     criteria = [{"name": f"{c['number']}. {c['label']}", "type": "string", "title": c["label"],
                  "description": f"Bedömningen mot kriterium {c['number']}: {c['text']} Tomt: ingen bedömning.",
                  "descriptions": {"sv": f"Bedömningen mot kriterium {c['number']}: {c['text']}",
@@ -384,7 +384,7 @@ def content_date(kb: KnowledgeBase, history: dict) -> str:
 
     Used as the package's version and dates, so a rebuild of the same content gives the same files.
     """
-    from kunskapsbanken.data.history import last_updated
+    from kunskapsbanken.git.history import last_updated
 
     dates = [last_updated(r, history) for r in (*kb.records, *kb.criteria.values(), *kb.sources.values())]
     return max((d for d in dates if d), default="1970-01-01")

@@ -14,11 +14,11 @@ from kunskapsbanken.data.control_chars import escaped, first_forbidden
 from kunskapsbanken.data.placeholders import PLACEHOLDER
 from kunskapsbanken.data.schemas import COMMON, KIND_SCHEMAS, bundle
 from kunskapsbanken.data.slugs import ascii_slug, is_id
-from kunskapsbanken.scaffold.comments import FieldComments
-from kunskapsbanken.scaffold.schema_view import SchemaView
-from kunskapsbanken.scaffold.values import DraftValues, ExampleValues
-from kunskapsbanken.scaffold.writer import DraftWriter
-from kunskapsbanken.scaffold.yaml_text import comment, join
+from kunskapsbanken.contributor.scaffold.comments import FieldComments
+from kunskapsbanken.contributor.scaffold.schema_view import SchemaView
+from kunskapsbanken.contributor.scaffold.values import DraftValues, ExampleValues
+from kunskapsbanken.contributor.scaffold.writer import DraftWriter
+from kunskapsbanken.contributor.scaffold.yaml_text import comment, join
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kunskapsbanken.scaffold.comments import FieldComments
-from kunskapsbanken.scaffold.schema_view import SchemaView, def_name
-from kunskapsbanken.scaffold.values import UNSET, DraftValues, ExampleValues
-from kunskapsbanken.scaffold.yaml_text import comment, dump
+from kunskapsbanken.contributor.scaffold.comments import FieldComments
+from kunskapsbanken.contributor.scaffold.schema_view import SchemaView, def_name
+from kunskapsbanken.contributor.scaffold.values import UNSET, DraftValues, ExampleValues
+from kunskapsbanken.contributor.scaffold.yaml_text import comment, dump
 
 
 class DraftWriter:

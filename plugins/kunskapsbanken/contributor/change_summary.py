@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kunskapsbanken.data.diff import MISSING, FieldChange, KnowledgeBaseDiff, RecordChange, field_title, schema_for, \
+from kunskapsbanken.contributor.diff import MISSING, FieldChange, KnowledgeBaseDiff, RecordChange, field_title, schema_for, \
     word_changes
 from kunskapsbanken.render import labels
 from kunskapsbanken.render.numbers import format_number

@@ -9,12 +9,13 @@ import jinja2.bccache
 from markupsafe import Markup
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.results import headline_figure
-from kunskapsbanken.render import compare, facets, labels, urls
-from kunskapsbanken.render.charts import record_charts
+from kunskapsbanken.render import labels, urls
+from kunskapsbanken.site import compare, facets
+from kunskapsbanken.site.charts import record_charts
 from kunskapsbanken.render.glossary_terms import anchor as glossary_anchor
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.numbers import format_number
-from kunskapsbanken.render.pages import PageSpec
+from kunskapsbanken.site.pages import PageSpec
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 

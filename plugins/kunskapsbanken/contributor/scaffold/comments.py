@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kunskapsbanken.data.placeholders import PLACEHOLDER
-from kunskapsbanken.scaffold.schema_view import SchemaView, def_name
-from kunskapsbanken.scaffold.yaml_text import comment, join
+from kunskapsbanken.contributor.scaffold.schema_view import SchemaView, def_name
+from kunskapsbanken.contributor.scaffold.yaml_text import comment, join
 
 
 class FieldComments:

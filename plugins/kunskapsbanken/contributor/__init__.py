@@ -1,0 +1,1 @@
+"""Contributor tools: change summaries (diff), house-style formatting and the record scaffold."""

@@ -1,0 +1,1 @@
+"""The web editor: Decap CMS configuration derived from the JSON Schemas."""

@@ -1,0 +1,1 @@
+"""Git access: record history read from the repository."""
