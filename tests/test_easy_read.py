@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 from helpers import validate
+from kunskapsbanken.data.kinds import RECORD_KINDS
 from site_fixtures import PROJECT, read_html, resolve_href
 
-RECORD_FOLDERS = ("municipalities", "projects", "methods")
-PAGE_FOLDERS = {"municipalities": "kommuner", "projects": "projekt", "methods": "metoder"}
+RECORD_FOLDERS = tuple(k.folder for k in RECORD_KINDS)
+PAGE_FOLDERS = {k.folder: k.url_folder for k in RECORD_KINDS}
 
 
 # An implementation of its own, not the validator's: LIX = words per sentence + the percentage of

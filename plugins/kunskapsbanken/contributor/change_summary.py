@@ -11,6 +11,7 @@ import re
 
 from kunskapsbanken.contributor.diff import MISSING, FieldChange, KnowledgeBaseDiff, RecordChange, field_title, schema_for, \
     word_changes
+from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.render import labels
 from kunskapsbanken.render.numbers import format_number
 
@@ -19,8 +20,6 @@ NO_CHANGES = "Inga ändringar i kunskapsbankens poster."
 SHORT_TEXT = 80
 """Texts up to this length are shown whole, old → new; longer ones as the words that changed."""
 
-KIND_NAMES = {**labels.RECORD_KINDS, "source": "Källdokument", "glossary": "Ordlisteord",
-              "success_key": "Framgångsnyckel", "target_group": "Målgrupp"}
 _ENUM_LABELS = {"rating": {k: v[1] for k, v in labels.RATINGS.items()}, "kind": labels.KINDS,
                 "outcome": labels.OUTCOMES}
 _STATUS_LABELS = {"implementation": labels.IMPLEMENTATIONS}
@@ -85,8 +84,12 @@ def describe_field(change: FieldChange, schema: dict) -> str:
     return f"{title}: {show_value(change.old, change.path)} → {show_value(change.new, change.path)}"
 
 
+def _kind_label(kind: str) -> str:
+    return KINDS[kind].label if kind in KINDS else kind
+
+
 def _record_label(change: RecordChange) -> str:
-    return f"{KIND_NAMES.get(change.kind, change.kind)} **{escape(change.name)}** (`{change.file}`)"
+    return f"{_kind_label(change.kind)} **{escape(change.name)}** (`{change.file}`)"
 
 
 def _selector(part) -> str | None:
@@ -193,7 +196,7 @@ def summarise(diff: KnowledgeBaseDiff) -> str:
 
     section("Nya poster", [_record_label(c) for c in diff.changes if c.status == "added"])
     section("Borttagna poster", [_record_label(c) for c in diff.changes if c.status == "removed"])
-    section("Nytt id", [f"{KIND_NAMES.get(c.kind, c.kind)} **{escape(c.name)}**: `{c.old_id}` → `{c.id}` "
+    section("Nytt id", [f"{_kind_label(c.kind)} **{escape(c.name)}**: `{c.old_id}` → `{c.id}` "
                         f"(`{c.old_file}` → `{c.file}`)" for c in diff.changes if c.status == "renamed"])
     edited = [c for c in diff.changes if c.status in ("changed", "renamed")]
     section("Bedömningar mot kriterierna", [line for c in edited for line in _verdict_lines(c, diff)])

@@ -20,12 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kunskapsbanken.data.problems import Problem
-from kunskapsbanken.data.repository import LIST_FILES, RECORD_FOLDERS, Content, read_content
-from kunskapsbanken.data.schemas import KIND_SCHEMAS
-
-SCHEMA_OF_KIND = {**{kind: kind for kind in RECORD_FOLDERS.values()},
-                  **{kind: schema_kind for schema_kind, kind, _ in LIST_FILES.values()}}
-"""Record kind → the schema that describes it; vocabularies (criteria.yml …) are one schema per file."""
+from kunskapsbanken.data.repository import Content, read_content
 LIST_KEYS = {"criteria": "criterion", "figures": "label", "datasets": "id", "columns": "key", "aliases": "name"}
 """List fields whose items are told apart by one of their keys rather than by position."""
 RENAME_SIMILARITY = 0.6
@@ -77,7 +72,7 @@ class KnowledgeBaseDiff:
     criteria: dict[str, dict]
     """Criterion id → its data in the newer version (for naming matrix cells)."""
     schemas: dict
-    """Bundled schemas of the newer version, by schema kind (for field titles)."""
+    """Bundled schemas of the newer version, by record kind (for field titles)."""
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -250,7 +245,7 @@ def _step(root: dict, node: dict, part) -> dict | None:
 
 
 def schema_for(diff: KnowledgeBaseDiff, kind: str) -> dict:
-    return diff.schemas.get(SCHEMA_OF_KIND.get(kind, kind), {})
+    return diff.schemas.get(kind, {})
 
 
 def word_changes(old: str, new: str, context: int = 3, limit: int = 4) -> list[tuple[str, str, str, str]]:
@@ -266,5 +261,4 @@ def word_changes(old: str, new: str, context: int = 3, limit: int = 4) -> list[t
 
 
 __all__ = ["KnowledgeBaseDiff", "RecordChange", "FieldChange", "MISSING", "RevisionError", "InvalidVersion",
-           "diff_revisions", "compare_contents", "flatten", "field_title", "schema_for", "word_changes",
-           "KIND_SCHEMAS"]
+           "diff_revisions", "compare_contents", "flatten", "field_title", "schema_for", "word_changes"]

@@ -303,16 +303,16 @@ def committed_text(path: Path, rev: str) -> str | None:
 
 
 def content_files(content_dir: Path) -> dict[Path, str]:
-    """Every record file and vocabulary file under ``content_dir``, with its kind's schema name."""
-    from kunskapsbanken.data.repository import LIST_FILES, RECORD_FOLDERS
+    """Every record file and vocabulary file under ``content_dir``, with its record kind."""
+    from kunskapsbanken.data.kinds import LIST_KINDS, RECORD_KINDS
 
     files = {}
-    for folder, kind in RECORD_FOLDERS.items():
-        for path in sorted((content_dir / folder).glob("*.yml")):
-            files[path] = kind
-    for name, (kind, *_rest) in LIST_FILES.items():
-        if (content_dir / name).is_file():
-            files[content_dir / name] = kind
+    for kind in RECORD_KINDS:
+        for path in sorted((content_dir / kind.folder).glob("*.yml")):
+            files[path] = kind.id
+    for kind in LIST_KINDS:
+        if (content_dir / kind.list_file).is_file():
+            files[content_dir / kind.list_file] = kind.id
     return files
 
 
@@ -320,7 +320,7 @@ def format_content(content_dir: Path, schema_dir: Path, *, paths: list[Path] | N
                    base_rev: str | None = "HEAD", write: bool = True) -> list[Path]:
     """Format the files (all of content/ unless ``paths``); returns those that changed (or would)."""
     from kunskapsbanken.data.repository import schemas_for
-    from kunskapsbanken.data.schemas import KIND_SCHEMAS
+    from kunskapsbanken.data.kinds import KINDS
 
     schemas = schemas_for(schema_dir)
     known = content_files(content_dir)
@@ -330,7 +330,7 @@ def format_content(content_dir: Path, schema_dir: Path, *, paths: list[Path] | N
         if wanted is not None and path.resolve() not in wanted:
             continue
         text = path.read_text(encoding="utf-8")
-        modeline = modeline_for(path, content_dir, schema_dir, KIND_SCHEMAS[kind])
+        modeline = modeline_for(path, content_dir, schema_dir, KINDS[kind].schema)
         base = committed_text(path, base_rev) if base_rev else None
         formatted = format_text(text, schemas[kind].schema, modeline=modeline, base_text=base)
         if formatted != text:

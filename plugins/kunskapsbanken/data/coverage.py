@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kunskapsbanken.data.kinds import KINDS
+from kunskapsbanken.data.slugs import glossary_anchor
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.yamlsource import format_path
 
@@ -71,7 +73,7 @@ def _citing(kb: KnowledgeBase):
     for record in (*kb.records, *kb.criteria.values()):
         yield CitingEntry(record.name, record.file, record.record_type, record), list(citations_in(record.data))
     for term in kb.glossary:
-        yield (CitingEntry(term["term"], "content/glossary.yml", "glossary", anchor=term["term"].lower().replace(" ", "-")),
+        yield (CitingEntry(term["term"], KINDS["glossary"].content_path, "glossary", anchor=glossary_anchor(term["term"])),
                list(citations_in(term)))
     for key in kb.success_keys.values():
         yield CitingEntry(key["word"], key.file, "success_key", anchor=f"nyckel-{key.id}"), list(citations_in(key.data))

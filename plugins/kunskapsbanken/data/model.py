@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kunskapsbanken.data.kinds import KINDS
+
 RATINGS = ("met", "partly_met", "not_met", "not_known")
 
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "u"})
@@ -82,7 +84,9 @@ class KnowledgeBase:
         self.methods: dict[str, Record] = {r.id: r for r in sorted(methods, key=by_name)}
         self.criteria: dict[str, Record] = {r.id: r for r in sorted(criteria, key=lambda r: r["number"])}
         self.sources: dict[str, Record] = {r.id: r for r in sources}
-        self.glossary: list[dict] = sorted(glossary, key=lambda g: swedish_sort_key(g["term"]))
+        # The glossary is read as plain entries (records or their data): pages and exports use the dicts.
+        self.glossary: list[dict] = sorted((getattr(g, "data", g) for g in glossary),
+                                           key=lambda g: swedish_sort_key(g["term"]))
         self.success_keys: dict[str, Record] = {r.id: r for r in success_keys}
         """In the report's order."""
         self.target_groups: dict[str, Record] = {r.id: r for r in target_groups}
@@ -167,8 +171,8 @@ class KnowledgeBase:
 
     def example_record(self, example: dict) -> Record:
         """The record a success key's example points to."""
-        kinds = {"municipality": self.municipalities, "project": self.projects, "method": self.methods}
-        return kinds[example["record"]["kind"]][example["record"]["id"]]
+        return self.of_kind(example["record"]["kind"])[example["record"]["id"]]
 
-    def source(self, source_id: str) -> Record:
-        return self.sources[source_id]
+    def of_kind(self, kind: str) -> dict[str, Record]:
+        """The records of one kind by id (``of_kind("project")``); the glossary is a list of entries."""
+        return getattr(self, KINDS[kind].name)

@@ -4,27 +4,11 @@ from __future__ import annotations
 
 import difflib
 
+from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.data.model import Record
 from kunskapsbanken.data.placeholders import has_placeholder
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.yamlsource import YamlDocument, format_path
-
-KIND_NAMES = {
-    "municipality": "en kommun",
-    "project": "ett projekt",
-    "method": "en metod",
-    "criterion": "ett kriterium",
-    "source": "ett källdokument",
-    "target_group": "en målgrupp",
-}
-KIND_FOLDERS = {
-    "municipality": "content/municipalities/",
-    "project": "content/projects/",
-    "method": "content/methods/",
-    "criterion": "content/criteria.yml",
-    "source": "content/sources.yml",
-    "target_group": "content/target_groups.yml",
-}
 
 # (kind of record, field, kind it points to); a field holds one id or a list of ids.
 REFERENCE_FIELDS = [
@@ -60,15 +44,16 @@ class ReferenceChecker:
             return
         other = next((k for k, ids in self.index.items() if k != kind and target_id in ids), None)
         if other:
-            self._add(record, path, f"'{target_id}' är {KIND_NAMES[other]}, inte {KIND_NAMES[kind]}",
-                      code="wrong_kind", found=f"{KIND_NAMES[other]} ({KIND_FOLDERS[other]})",
-                      expected=f"id för {KIND_NAMES[kind]} i {KIND_FOLDERS[kind]}",
+            self._add(record, path, f"'{target_id}' är {KINDS[other].indefinite}, inte {KINDS[kind].indefinite}",
+                      code="wrong_kind", found=f"{KINDS[other].indefinite} ({KINDS[other].content_path})",
+                      expected=f"id för {KINDS[kind].indefinite} i {KINDS[kind].content_path}",
                       tip="Kontrollera att id:t står i rätt fält.")
             return
         near = difflib.get_close_matches(target_id, list(self.index.get(kind, {})), n=1, cutoff=0.6)
-        tip = f"Menade du '{near[0]}'?" if near else f"Befintliga id finns i {KIND_FOLDERS[kind]}."
+        tip = f"Menade du '{near[0]}'?" if near else f"Befintliga id finns i {KINDS[kind].content_path}."
         self._add(record, path, f"okänd hänvisning '{target_id}'", code="unknown",
-                  found=f"'{target_id}'", expected=f"id för {KIND_NAMES[kind]} i {KIND_FOLDERS[kind]}", tip=tip)
+                  found=f"'{target_id}'", expected=f"id för {KINDS[kind].indefinite} i {KINDS[kind].content_path}",
+                  tip=tip)
 
     def check_record(self, record: Record) -> None:
         for kind, field, target in REFERENCE_FIELDS:
@@ -107,15 +92,16 @@ class ReferenceChecker:
                 or has_placeholder(section) or not section.isprintable():
             return  # a scaffold's FYLL I or a control character is reported once, where it stands
         near = difflib.get_close_matches(section, [s for s in sections if isinstance(s, str)], n=1, cutoff=0.5)
-        tip = f"Menade du '{near[0]}'?" if near else "Dokumentets rubriker står under sections i content/sources.yml."
+        sources = KINDS["source"].content_path
+        tip = f"Menade du '{near[0]}'?" if near else f"Dokumentets rubriker står under sections i {sources}."
         self._add(record, path + ("section",), f"avsnittet '{section}' finns inte i {document}", code="unknown_section",
-                  found=f"'{section}'", expected=f"en av rubrikerna i {document} (sections i content/sources.yml)", tip=tip)
+                  found=f"'{section}'", expected=f"en av rubrikerna i {document} (sections i {sources})", tip=tip)
 
     def check_examples(self, record: Record) -> None:
         """A success key's examples point to records that exist (kind and id)."""
         for i, example in enumerate(_list(record.data.get("examples"))):
             target = example.get("record") if isinstance(example, dict) else None
-            if isinstance(target, dict) and target.get("kind") in KIND_NAMES:
+            if isinstance(target, dict) and target.get("kind") in self.index:
                 self.check_reference(record, ("examples", i, "record", "id"), target.get("id"), target["kind"])
 
     def _check_relations(self, record: Record) -> None:

@@ -6,6 +6,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from kunskapsbanken.data.kinds import KINDS, LIST_KINDS, RECORD_KINDS, kind_of_folder, kind_of_list_file
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.placeholders import placeholder_problems
 from kunskapsbanken.data.problems import Problem, ValidationFailed
@@ -17,12 +18,6 @@ from kunskapsbanken.data.schemas import KindSchema, load_schemas
 from kunskapsbanken.data.slugs import is_id
 from kunskapsbanken.data.yamlsource import YamlDocument, YamlError, format_path, load_yaml
 
-# Folder of one-record-per-file kinds, and the vocabularies that are one list per file.
-RECORD_FOLDERS = {"municipalities": "municipality", "projects": "project", "methods": "method"}
-LIST_FILES = {"criteria.yml": ("criteria", "criterion", "id"), "sources.yml": ("sources", "source", "id"),
-              "glossary.yml": ("glossary", "glossary", "term"),
-              "success_keys.yml": ("success_keys", "success_key", "id"),
-              "target_groups.yml": ("target_groups", "target_group", "id")}
 
 
 @dataclass
@@ -49,10 +44,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     content_dir = Path(content_dir)
     root = Path(root) if root else content_dir.parent
     schemas = schemas_for(Path(schema_dir))
-    content = Content(records={k: {} for k in ("municipality", "project", "method", "criterion", "source", "glossary",
-                                                                 "success_key",
-                                                                 "target_group")},
-                      docs={}, problems=[])
+    content = Content(records={k: {} for k in KINDS}, docs={}, problems=[])
 
     # Resolved once: resolving each of thousands of files was a measurable share of a build.
     resolved_root, resolved_content = root.resolve(), content_dir.resolve()
@@ -85,8 +77,9 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
 
     content.problems.extend(_stray_files(content_dir, relative))
 
-    for folder, kind in RECORD_FOLDERS.items():
-        for path in sorted((content_dir / folder).glob("*.yml")):
+    for record_kind in RECORD_KINDS:
+        kind = record_kind.id
+        for path in sorted((content_dir / record_kind.folder).glob("*.yml")):
             file, doc = parse(path)
             if doc is None:
                 continue
@@ -107,14 +100,15 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             if _check_identity(content, record, path, doc):
                 content.records[kind].setdefault(record.id, record)
 
-    for name, (schema_kind, kind, key) in LIST_FILES.items():
-        path = content_dir / name
+    for list_kind in LIST_KINDS:
+        kind, key = list_kind.id, list_kind.id_field
+        path = content_dir / list_kind.list_file
         if not path.exists():
             content.problems.append(Problem(relative(path), 1, 1, "", "filen saknas", code="file.missing",
-                                            expected=f"en lista enligt schema/{schemas[schema_kind].file}"))
+                                            expected=f"en lista enligt schema/{list_kind.schema}"))
             continue
         file, doc = parse(path)
-        if doc is None or not validate(file, doc, schemas[schema_kind]):
+        if doc is None or not validate(file, doc, schemas[kind]):
             continue
         for i, item in enumerate(doc.data):
             if item[key] in content.records[kind]:
@@ -127,11 +121,11 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
 
     index = {kind: records for kind, records in content.records.items() if kind not in ("glossary", "success_key")}
     checker = ReferenceChecker(index, content.docs)
-    for kind in ("municipality", "project", "method"):
-        for record in content.records[kind].values():
+    for record_kind in RECORD_KINDS:
+        for record in content.records[record_kind.id].values():
             checker.check_record(record)
-    for kind in ("criterion", "source", "glossary", "success_key", "target_group"):
-        for record in content.records[kind].values():
+    for list_kind in LIST_KINDS:
+        for record in content.records[list_kind.id].values():
             checker.check_source_documents(record, record.data, ())
     for record in content.records["success_key"].values():
         checker.check_examples(record)
@@ -170,18 +164,16 @@ def _check_identity(content: Content, record: Record, path: Path, doc: YamlDocum
 def _stray_files(content_dir: Path, relative) -> list[Problem]:
     """A record saved as .yaml or in the wrong folder would silently vanish: report it."""
     problems = []
-    known_dirs = set(RECORD_FOLDERS)
     for path in sorted(content_dir.rglob("*")):
         if path.is_dir() or path.name.startswith(".") or path.name == "README.md":
             continue
         rel = path.relative_to(content_dir)
-        ok = (len(rel.parts) == 1 and rel.name in LIST_FILES) or (
-            len(rel.parts) == 2 and rel.parts[0] in known_dirs and path.suffix == ".yml")
+        ok = (len(rel.parts) == 1 and kind_of_list_file(rel.name) is not None) or (
+            len(rel.parts) == 2 and kind_of_folder(rel.parts[0]) is not None and path.suffix == ".yml")
         if not ok:
             problems.append(Problem(relative(path), 1, 1, "", "filen läses inte av kunskapsbanken",
                                     code="file.unexpected", found=rel.as_posix(),
-                                    expected="content/municipalities/<id>.yml, content/projects/<id>.yml "
-                                             "eller content/methods/<id>.yml",
+                                    expected=_record_paths(),
                                     tip="Flytta filen till rätt mapp och ge den ändelsen .yml."))
     return problems
 
@@ -191,9 +183,10 @@ def load_knowledge_base(content_dir: Path, schema_dir: Path, root: Path | None =
     content = read_content(content_dir, schema_dir, root)
     if content.problems:
         raise ValidationFailed(content.problems)
-    r = content.records
-    return KnowledgeBase(municipalities=r["municipality"].values(), projects=r["project"].values(),
-                         methods=r["method"].values(), criteria=r["criterion"].values(),
-                         sources=r["source"].values(), glossary=[g.data for g in r["glossary"].values()],
-                         success_keys=r["success_key"].values(),
-                         target_groups=r["target_group"].values())
+    return KnowledgeBase(**{KINDS[kind].name: records.values() for kind, records in content.records.items()})
+
+
+def _record_paths() -> str:
+    """``content/municipalities/<id>.yml, content/projects/<id>.yml eller content/methods/<id>.yml``."""
+    paths = [f"{k.content_path}<id>.yml" for k in RECORD_KINDS]
+    return ", ".join(paths[:-1]) + " eller " + paths[-1]

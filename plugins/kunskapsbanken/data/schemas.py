@@ -18,17 +18,9 @@ from pathlib import Path
 import fastjsonschema
 import jsonschema
 
-COMMON = "common.schema.json"
-KIND_SCHEMAS = {
-    "municipality": "municipality.schema.json",
-    "project": "project.schema.json",
-    "method": "method.schema.json",
-    "criteria": "criteria.schema.json",
-    "sources": "sources.schema.json",
-    "glossary": "glossary.schema.json",
-    "success_keys": "success_keys.schema.json",
-    "target_groups": "target_groups.schema.json",
-}
+from kunskapsbanken.data.kinds import COMMON_SCHEMA, KINDS
+
+COMMON = COMMON_SCHEMA
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -126,7 +118,7 @@ def load_schemas(schema_dir: Path) -> dict[str, KindSchema]:
     common = json.loads((schema_dir / COMMON).read_text(encoding="utf-8"))
     checker = _format_checker()
     result = {}
-    for kind, file in KIND_SCHEMAS.items():
+    for kind, file in ((k.id, k.schema) for k in KINDS.values()):
         raw = json.loads((schema_dir / file).read_text(encoding="utf-8"))
         bundled = bundle(raw, common)
         cls = jsonschema.validators.validator_for(bundled)

@@ -14,6 +14,13 @@ def is_id(text: object) -> bool:
     return isinstance(text, str) and ID_PATTERN.match(text) is not None
 
 
+def glossary_anchor(term: str) -> str:
+    """The id of a term's entry on the Ordlista page (``LSS`` → ``lss``, ``Fas 1–3`` → ``fas-1–3``).
+
+    The one rule for it: the page (glossary.html), the marked terms, search and coverage use it."""
+    return term.lower().replace(" ", "-")
+
+
 def ascii_slug(text: str, separator: str = "-") -> str:
     """Lower-case ASCII letters, digits and ``separator``; å, ä, ö become a, a, o.
 

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from kunskapsbanken.data.references import KIND_FOLDERS, REFERENCE_FIELDS
+from kunskapsbanken.data.kinds import KINDS, NEWS_POSTS, RECORD_KINDS
+from kunskapsbanken.data.references import REFERENCE_FIELDS
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.data.schemas import resolve_ref
 
@@ -31,12 +32,8 @@ NUMBER_PATTERN = r"-?\d+([.,]\d+)?"
 TEXT_WIDGET_MIN_LENGTH = 501
 """Strings longer than a plain line (plain_text is at most 500) get a text area."""
 
-FOLDER_COLLECTIONS = [
-    # (Decap collection, record kind, label, singular label, folder under the project)
-    ("municipalities", "municipality", "Kommuner", "Kommun", "municipalities"),
-    ("projects", "project", "Projekt", "Projekt", "projects"),
-    ("methods", "method", "Metoder", "Metod", "methods"),
-]
+FOLDER_COLLECTIONS = [(k.editor_collection, k.id, k.plural_label, k.label, k.folder) for k in RECORD_KINDS]
+"""(Decap collection, record kind, label, singular label, folder under content/), from the registry."""
 COLLECTION_OF_KIND = {kind: name for name, kind, *_ in FOLDER_COLLECTIONS}
 NESTED_REFERENCES = {"criterion": "criterion", "document": "source"}
 """Fields inside records (verdicts, source references) that hold the id of a vocabulary entry."""
@@ -92,7 +89,7 @@ class EditorConfig:
             "name": "news",
             "label": "Nyheter",
             "label_singular": "Nyhet",
-            "folder": f"{self.docs_path}/blog/posts",
+            "folder": f"{self.docs_path}/{NEWS_POSTS}",
             "extension": "md",
             "format": "frontmatter",
             "create": True,
@@ -156,7 +153,7 @@ class EditorConfig:
             "files": [{
                 "name": "glossary",
                 "label": schema.get("title", "Ordlista"),
-                "file": f"{self.content_path}/glossary.yml",
+                "file": f"{self.content_path}/{KINDS['glossary'].list_file}",
                 "fields": [self.field(LIST_FIELD, schema, schema, required=True)],
             }],
         }
@@ -242,7 +239,7 @@ class EditorConfig:
                 return target
         if kind is None and name in NESTED_REFERENCES:
             return NESTED_REFERENCES[name]
-        if (self.content_dir / f"{name}.yml").is_file() and name not in ("sources", "criteria"):
+        if (self.content_dir / f"{name}.yml").is_file() and name not in (KINDS["source"].name, KINDS["criterion"].name):
             return name  # a vocabulary file named like the field, e.g. target_groups
         return None
 
@@ -260,8 +257,7 @@ class EditorConfig:
             return {"widget": "relation", "collection": collection, "value_field": "id",
                     "search_fields": ["name", "id"], "display_fields": ["name"], "multiple": multiple,
                     "options_length": 200}
-        path = KIND_FOLDERS.get(target, f"content/{target}.yml")
-        entries = self._vocabulary(Path(path).name)
+        entries = self._vocabulary(KINDS[target].list_file if target in KINDS else f"{target}.yml")
         name_field, order = VOCABULARY_LABELS.get(target, ("name", None))
         if order:
             entries = sorted(entries, key=lambda e: e.get(order, 0))

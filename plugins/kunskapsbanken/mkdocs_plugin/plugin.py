@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from kunskapsbanken.data import ValidationFailed, load_knowledge_base
+from kunskapsbanken.data.kinds import NEWS_POSTS
 from kunskapsbanken.git.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.repository import schemas_for
@@ -177,7 +178,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # A news post keeps its title in the front matter, where the web editor reads and writes it;
         # the page still needs it as its h1 in the Markdown, so that the table of contents starts
         # there and the skip link lands on it, as on every other page.
-        if page.file.src_uri.startswith("blog/posts/") and page.meta.get("title") \
+        if page.file.src_uri.startswith(NEWS_POSTS + "/") and page.meta.get("title") \
                 and not re.search(r"^# ", markdown, re.M):
             return f"# {page.meta['title']}\n\n{markdown}"
         return markdown
@@ -205,7 +206,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.posts = []
         for file in files.documentation_pages():
             page = file.page
-            if page is None or not file.src_uri.startswith("blog/posts/"):
+            if page is None or not file.src_uri.startswith(NEWS_POSTS + "/"):
                 continue
             date = page.meta.get("date")
             created = date.get("created") if isinstance(date, dict) else date

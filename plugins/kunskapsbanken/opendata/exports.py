@@ -9,6 +9,7 @@ import csv
 import io
 import json
 
+from kunskapsbanken.data.kinds import KINDS, PAGE_KINDS
 from kunskapsbanken.data.matrix import Matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
@@ -16,11 +17,12 @@ from kunskapsbanken.site.charts import chart_files
 
 DATA_DIR = "data"
 LICENCE = "CC BY 4.0"
-EXPORT_FOLDERS = {"municipality": "kommuner", "project": "projekt", "method": "metoder", "criterion": "kriterier"}
+EXPORTED_KINDS = tuple(k for k in PAGE_KINDS if k.id != "target_group")
+"""The kinds with one JSON file per record (target groups are exported inside their records)."""
 
 
 def record_export_path(record: Record) -> str:
-    return f"{DATA_DIR}/{EXPORT_FOLDERS[record.record_type]}/{record.id}.json"
+    return f"{DATA_DIR}/{KINDS[record.record_type].url_folder}/{record.id}.json"
 
 
 def _derived(kb: KnowledgeBase, record: Record) -> dict:
@@ -54,8 +56,7 @@ def _dump(document) -> str:
 
 
 def all_records_json(kb: KnowledgeBase) -> str:
-    groups = {"municipalities": kb.municipalities, "projects": kb.projects, "methods": kb.methods,
-              "criteria": kb.criteria}
+    groups = {k.name: kb.of_kind(k.id) for k in EXPORTED_KINDS}
     return _dump({
         "licence": LICENCE,
         "sources": [s.data for s in kb.sources.values()],
@@ -98,7 +99,7 @@ def matrix_csv(matrix: Matrix) -> str:
                      "Uppfyllda", "Delvis uppfyllda", "Inte uppfyllda", "Okända"])
     for section in matrix.sections:
         for row in section.rows:
-            writer.writerow([section.title, labels.RECORD_KINDS[row.record.record_type], row.record.id,
+            writer.writerow([section.title, KINDS[row.record.record_type].label, row.record.id,
                              row.record.name,
                              *(labels.rating_label(cell["rating"]) if cell else "" for cell in row.cells),
                              row.totals["met"], row.totals["partly_met"], row.totals["not_met"],

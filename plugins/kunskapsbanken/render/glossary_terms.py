@@ -15,6 +15,7 @@ import re
 import lxml.html
 from lxml import etree
 
+from kunskapsbanken.data.slugs import glossary_anchor
 from kunskapsbanken.render import urls
 
 SKIPPED_TAGS = frozenset({
@@ -24,11 +25,6 @@ SKIPPED_TAGS = frozenset({
 })
 """Text inside these is never marked: it is a link or control already, a heading (of a page or of a
 table's row or column, which also names cells for screen readers), code, or not prose."""
-
-
-def anchor(term: str) -> str:
-    """The id of a term's entry on the Ordlista page (``LSS`` → ``lss``, ``Fas 1–3`` → ``fas-1–3``)."""
-    return term.lower().replace(" ", "-")
 
 
 class GlossaryMarker:
@@ -141,7 +137,7 @@ class _Pass:
         if entry["term"] in self.seen:
             return abbr
         self.seen.add(entry["term"])
-        link = etree.Element("a", {"class": "kb-term-link", "href": f"{self.glossary_href}#{anchor(entry['term'])}"})
+        link = etree.Element("a", {"class": "kb-term-link", "href": f"{self.glossary_href}#{glossary_anchor(entry['term'])}"})
         link.append(abbr)
         hidden = etree.SubElement(link, "span", {"class": "kb-visually-hidden"})
         hidden.text = f" ({entry['expansion']})"

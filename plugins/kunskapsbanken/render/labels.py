@@ -19,7 +19,6 @@ IMPLEMENTATIONS = {
 }
 OUTCOMES = {"reached": "Uppnått", "partly_reached": "Delvis uppnått", "not_reached": "Inte uppnått",
             "not_known": "Okänt utfall"}
-RECORD_KINDS = {"municipality": "Kommun", "project": "Projekt", "method": "Metod", "criterion": "Kriterium"}
 
 
 def rating_label(value: str) -> str:

@@ -6,6 +6,7 @@ the search result all say which one it is ("IPS – metod", "IPS – projekt i L
 
 from __future__ import annotations
 
+from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels
 
@@ -19,7 +20,7 @@ def kind_word(record: Record) -> str:
     """The record's kind as a lower-case Swedish noun: kommun, projekt, förstudie, metod …"""
     if record.record_type == "project":
         return labels.KINDS[record["kind"]].lower()
-    return labels.RECORD_KINDS[record.record_type].lower()
+    return KINDS[record.record_type].word
 
 
 def place(record: Record, kb: KnowledgeBase) -> str:

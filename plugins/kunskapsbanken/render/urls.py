@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import posixpath
 
-# Folder (Swedish, part of the public URL) per record kind.
-FOLDERS = {"municipality": "kommuner", "project": "projekt", "method": "metoder", "criterion": "kriterier",
-           "target_group": "malgrupper"}
+from kunskapsbanken.data.kinds import PAGE_KINDS
+
+FOLDERS = {k.id: k.url_folder for k in PAGE_KINDS}
+"""Folder (Swedish, part of the public URL) per record kind that has pages (from the registry)."""
 MATRIX = "jamforelse.md"
 GLOSSARY = "ordlista.md"
 SOURCES = "kallor.md"
 COVERAGE = "kalltackning.md"
 SUCCESS_KEYS = "framgangsnycklar.md"
 EASY_READ = "lattlast.md"
-EASY_READ_ABOUT = "lattlast-om.md"
-"""Hand-written: Om kunskapsbanken in easy-to-read Swedish."""
 
 
 def record_src(kind: str, record_id: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kunskapsbanken.data.model import KnowledgeBase
-from kunskapsbanken.data.slugs import ascii_slug
+from kunskapsbanken.data.slugs import ascii_slug, glossary_anchor
 from kunskapsbanken.render import urls
 
 GLOSSARY_KIND = "förkortning"
@@ -30,11 +30,6 @@ class SearchRecord:
     title: str
     kind: str
     content: str
-
-
-def glossary_anchor(term: str) -> str:
-    """The id of a term's entry on the glossary page (glossary.html writes it the same way)."""
-    return term.lower().replace(" ", "-")
 
 
 def glossary_records(kb: KnowledgeBase, use_directory_urls: bool = True) -> list[SearchRecord]:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import itertools
 import json
 
+from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import urls
 
 PICKER = "jamfor/index.md"
 DATA_DIR = "data/jamfor"
-MAX_RECORDS = 4
 
 SECTIONS = (
     ("sammanfattning", "Sammanfattning"),
@@ -30,8 +30,9 @@ SECTIONS = (
 
 CRITERIA_TITLE = "Bedömning mot de tio kriterierna"
 
-URL_PARAMETERS = {"municipality": "kommuner", "project": "projekt"}
-"""The picker's query parameter per kind: ``jamfor/?kommuner=partille,tyreso``."""
+COMPARED_KINDS = (KINDS["municipality"], KINDS["project"])
+URL_PARAMETERS = {k.id: k.url_folder for k in COMPARED_KINDS}
+"""The picker's query parameter per kind, its URL folder: ``jamfor/?kommuner=partille,tyreso``."""
 
 
 def pair_src(records: list[Record]) -> str:
@@ -82,10 +83,8 @@ def picker_index(kb: KnowledgeBase) -> str:
         "sections": [{"key": key, "title": heading} for key, heading in SECTIONS],
         "criteria_title": CRITERIA_TITLE,
         "criteria": [{"number": c["number"], "text": c["text"]} for c in kb.criteria.values()],
-        "kinds": [
-            {"parameter": URL_PARAMETERS["municipality"], "label": "Kommuner", "records": entries(kb.municipalities.values())},
-            {"parameter": URL_PARAMETERS["project"], "label": "Projekt", "records": entries(kb.projects.values())},
-        ],
+        "kinds": [{"parameter": URL_PARAMETERS[k.id], "label": k.plural_label, "records": entries(kb.of_kind(k.id).values())}
+                  for k in COMPARED_KINDS],
     }, ensure_ascii=False, indent=1) + "\n"
 
 

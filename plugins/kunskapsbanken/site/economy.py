@@ -18,11 +18,6 @@ MAX_PARTY_COLUMNS = 3
 
 
 @dataclass
-class Sentence:
-    text: str
-
-
-@dataclass
 class DatasetEffects:
     dataset: dict
     groups: list[tuple[str, list[str]]]

@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.slugs import ascii_slug
 from kunskapsbanken.render import labels, urls
@@ -18,9 +19,9 @@ FINDER = "hitta-exempel/index.md"
 FINDER_DIR = "hitta-exempel"
 DATA_FILE = f"{FINDER_DIR}/data.json"
 
-KIND_SLUGS = {"municipality": "kommun", "project": "projekt", "pilot_study": "forstudie",
+KIND_SLUGS = {"municipality": KINDS["municipality"].word, "project": "projekt", "pilot_study": "forstudie",
               "permanent_activity": "permanent-verksamhet"}
-KIND_LABELS = {"municipality": "Kommun", **labels.KINDS}
+KIND_LABELS = {"municipality": KINDS["municipality"].label, **labels.KINDS}
 STATUS_SLUGS = {"planned": "planerat", "ongoing": "pagar", "completed": "avslutat", "not_known": "okand"}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kunskapsbanken.data.coverage import source_coverage
+from kunskapsbanken.data.kinds import KINDS, RECORD_KINDS
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import titles, urls
@@ -54,37 +55,36 @@ def _summary_line(record: Record) -> str:
 def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
     pages = [
         PageSpec(urls.index_src("municipality"), "Kommuner", "municipality_index.html",
-                 add_path="content/municipalities/", add_label="Lägg till en kommun",
+                 add_path=KINDS["municipality"].content_path, add_label="Lägg till en kommun",
                  description="Alla kommuner i kunskapsbanken med nyckeltal.",
                  hide=WIDE_TABLE),
-        PageSpec(urls.index_src("project"), "Projekt", "project_index.html", add_path="content/projects/",
+        PageSpec(urls.index_src("project"), "Projekt", "project_index.html", add_path=KINDS["project"].content_path,
                  add_label="Lägg till ett projekt",
                  description="Alla projekt, förstudier och verksamheter med kommun, period, status och metoder.",
                  hide=WIDE_TABLE),
-        PageSpec(urls.index_src("method"), "Metoder", "method_index.html", add_path="content/methods/",
+        PageSpec(urls.index_src("method"), "Metoder", "method_index.html", add_path=KINDS["method"].content_path,
                  add_label="Lägg till en metod",
                  description="Arbetsmetoder och vilka kommuner och projekt som använder dem.", hide=WIDE_TABLE),
-        PageSpec(urls.index_src("criterion"), "Kriterier", "criterion_index.html", edit_path="content/criteria.yml",
+        PageSpec(urls.index_src("criterion"), "Kriterier", "criterion_index.html", edit_path=KINDS["criterion"].content_path,
                  description="De tio kriterierna som modellkommunerna valdes efter."),
         # The matrix is drawn from every record's verdicts: there is no one file to edit (each row
         # links to its record, whose page has the edit link).
         PageSpec(urls.MATRIX, "Jämförelse mot kriterierna", "matrix.html",
                  description="Modellkommunerna och projekten bedömda mot de tio kriterierna.",
                  extra={"matrix": build_matrix(kb)}, hide=WIDE_TABLE),
-        PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path="content/glossary.yml",
+        PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path=KINDS["glossary"].content_path,
                  description="Förkortningar som används i kunskapsbanken.", search_kind=titles.PAGE),
-        PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path="content/sources.yml",
+        PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path=KINDS["source"].content_path,
                  description="Dokumenten som kunskapsbanken bygger på.", search_kind=titles.PAGE),
-        PageSpec(urls.SUCCESS_KEYS, "Framgångsnycklar", "success_keys.html", edit_path="content/success_keys.yml",
+        PageSpec(urls.SUCCESS_KEYS, "Framgångsnycklar", "success_keys.html", edit_path=KINDS["success_key"].content_path,
                  description="Rapportens sexton nyckelord för rätt stöd till arbete, och var de syns i praktiken."),
-        PageSpec(urls.COVERAGE, "Källtäckning", "coverage.html", edit_path="content/sources.yml",
+        PageSpec(urls.COVERAGE, "Källtäckning", "coverage.html", edit_path=KINDS["source"].content_path,
                  description="Varje källdokuments avsnitt och de poster och fält som hänvisar till dem.",
                  extra={"coverage": source_coverage(kb)}),
         PageSpec(urls.EASY_READ, "Lättläst", "easy_read_index.html",
                  description="Alla kommuner, projekt och metoder på lättläst svenska.",
-                 extra={"groups": [(kind, title, urls.FOLDERS[kind], list(records.values())) for kind, title, records in
-                                   (("municipality", "Kommuner", kb.municipalities), ("project", "Projekt", kb.projects),
-                                    ("method", "Metoder", kb.methods))]}),
+                 extra={"groups": [(k.id, k.plural_label, k.url_folder, list(kb.of_kind(k.id).values()))
+                                   for k in RECORD_KINDS]}),
     ]
     pages.append(PageSpec(economy.PAGE, "Samhällsekonomiska effekter", "economy.html",
                           description="Samhällsekonomi: vad insatserna kostar och sparar för kommunen, regionen, "
@@ -99,9 +99,8 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                                           "framgångsfaktorer, hinder och de tio kriterierna.",
                               extra={"records": records, "picker_query": compare.picker_query(records)},
                               hide=WIDE_TABLE))
-    for kind, records in (("municipality", kb.municipalities), ("project", kb.projects), ("method", kb.methods),
-                          ("criterion", kb.criteria)):
-        for record in records.values():
+    for kind in (*(k.id for k in RECORD_KINDS), "criterion"):
+        for record in kb.of_kind(kind).values():
             title = titles.page_title(record, kb)
             named = kind != "criterion"
             pages.append(PageSpec(urls.record_src(kind, record.id), title, f"{kind}.html", record=record,
@@ -118,7 +117,7 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
 def target_group_pages(kb: KnowledgeBase) -> list[PageSpec]:
     """The vocabulary of target groups: an index and one page per group with its records."""
     pages = [PageSpec(urls.index_src("target_group"), "Målgrupper", "target_group_index.html",
-                      edit_path="content/target_groups.yml",
+                      edit_path=KINDS["target_group"].content_path,
                       description="Målgrupperna som kommunerna och projekten vänder sig till.")]
     for group in kb.target_groups.values():
         pages.append(PageSpec(urls.record_src("target_group", group.id), f"{group.name} – målgrupp",

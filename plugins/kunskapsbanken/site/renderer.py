@@ -7,12 +7,13 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 from markupsafe import Markup
+from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.results import headline_figure
 from kunskapsbanken.render import labels, urls
 from kunskapsbanken.site import compare, facets
 from kunskapsbanken.site.charts import record_charts
-from kunskapsbanken.render.glossary_terms import anchor as glossary_anchor
+from kunskapsbanken.data.slugs import glossary_anchor
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.numbers import format_number
 from kunskapsbanken.site.pages import PageSpec
@@ -68,7 +69,7 @@ class PageRenderer:
         self.env.filters["glossary_anchor"] = glossary_anchor
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
-                                NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS,
+                                NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS, kinds=KINDS,
                                 describe=lambda record: facets.describe(kb, record),
                                 record_charts=record_charts, headline_figure=headline_figure, compare_sections=compare.SECTIONS,
                                 compare_criteria_title=compare.CRITERIA_TITLE,

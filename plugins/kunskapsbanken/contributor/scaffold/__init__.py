@@ -18,6 +18,6 @@ The parts, one job each:
 * ``yaml_text``: YAML scalars, block and flow values, wrapped comments.
 """
 
-from kunskapsbanken.contributor.scaffold.command import FOLDERS, add_new_command, cmd_new, skeleton
+from kunskapsbanken.contributor.scaffold.command import add_new_command, cmd_new, skeleton
 
-__all__ = ["FOLDERS", "add_new_command", "cmd_new", "skeleton"]
+__all__ = ["add_new_command", "cmd_new", "skeleton"]

@@ -12,7 +12,8 @@ import yaml
 
 from kunskapsbanken.data.control_chars import escaped, first_forbidden
 from kunskapsbanken.data.placeholders import PLACEHOLDER
-from kunskapsbanken.data.schemas import COMMON, KIND_SCHEMAS, bundle
+from kunskapsbanken.data.kinds import KINDS, RECORD_KINDS
+from kunskapsbanken.data.schemas import COMMON, bundle
 from kunskapsbanken.data.slugs import ascii_slug, is_id
 from kunskapsbanken.contributor.scaffold.comments import FieldComments
 from kunskapsbanken.contributor.scaffold.schema_view import SchemaView
@@ -22,9 +23,8 @@ from kunskapsbanken.contributor.scaffold.yaml_text import comment, join
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
-FOLDERS = {"municipality": "municipalities", "project": "projects", "method": "methods"}
-KIND_WORDS = {"municipality": "kommun", "project": "projekt", "method": "metod"}
-NEW_RECORD = {"municipality": "Ny kommun", "project": "Nytt projekt", "method": "Ny metod"}
+_MUNICIPALITY, _PROJECT, _METHOD, _CRITERION, _SOURCE = (
+    KINDS[k] for k in ("municipality", "project", "method", "criterion", "source"))
 _FALLBACK_SOURCE = "rss-rapport-2012"
 
 
@@ -32,18 +32,25 @@ def add_new_command(sub) -> None:
     new = sub.add_parser(
         "new",
         help="skapa en ny post med alla fält förklarade",
-        description="Skapar content/municipalities/<id>.yml, content/projects/<id>.yml eller "
-                    "content/methods/<id>.yml med alla fält från schemat, förklarade på svenska. Posten är "
+        description=f"Skapar {_or(f'{k.content_path}<id>.yml' for k in RECORD_KINDS)} "
+                    "med alla fält från schemat, förklarade på svenska. Posten är "
                     f"ett utkast: kontrollen godkänner den först när varje {PLACEHOLDER} är utbytt mot "
                     "uppgifter ur källorna. Slutkod 0: filen skrevs; 1: filen finns redan; 2: fel användning "
                     "av kommandot.",
     )
-    new.add_argument("kind", choices=sorted(FOLDERS), help="municipality (kommun), project (projekt) eller method (metod)")
+    new.add_argument("kind", choices=sorted(k.id for k in RECORD_KINDS),
+                     help=_or(f"{k.id} ({k.word})" for k in RECORD_KINDS))
     new.add_argument("name", help="namnet med å, ä, ö, t.ex. \"Skellefteå\"")
     new.add_argument("--id", help="postens id (standard: namnet med små bokstäver a–z, siffror och bindestreck)")
     new.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
     new.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
     new.set_defaults(func=cmd_new)
+
+
+def _or(items) -> str:
+    """``a, b eller c``."""
+    items = list(items)
+    return ", ".join(items[:-1]) + " eller " + items[-1]
 
 
 def _fail(message: str, code: int) -> int:
@@ -66,7 +73,7 @@ def cmd_new(args) -> int:
     if not is_id(record_id) or len(record_id) > 80:
         return _fail(f"Ogiltigt id: '{escaped(record_id)}'. Ett id har små bokstäver a–z utan å, ä, ö, siffror och "
                      "bindestreck, t.ex. skelleftea. Ange ett med --id.", EXIT_USAGE)
-    target = content_dir / FOLDERS[args.kind] / f"{record_id}.yml"
+    target = content_dir / KINDS[args.kind].folder / f"{record_id}.yml"
     if target.exists():
         return _fail(f"Filen finns redan: {escaped(str(target))}. Ingenting skrevs. Öppna filen och ändra den, "
                      "eller välj ett annat id med --id.", EXIT_REFUSED)
@@ -78,10 +85,10 @@ def cmd_new(args) -> int:
     except FileExistsError:
         return _fail(f"Filen finns redan: {escaped(str(target))}. Ingenting skrevs.", EXIT_REFUSED)
     print(escaped(target.as_posix()))
-    if args.kind == "project" and _first_record(content_dir / "municipalities") is None:
-        print("Obs: det finns ingen kommun i content/municipalities/ ännu. Skapa kommunen först (python -m "
+    if args.kind == "project" and _first_record(content_dir / _MUNICIPALITY.folder) is None:
+        print(f"Obs: det finns ingen kommun i {_MUNICIPALITY.content_path} ännu. Skapa kommunen först (python -m "
               "kunskapsbanken new municipality \"Namn\") och skriv dess id under municipalities.", file=sys.stderr)
-    print(f"Ny {KIND_WORDS[args.kind]}post skapad, som utkast. Byt ut varje {PLACEHOLDER} mot uppgifter ur "
+    print(f"Ny {KINDS[args.kind].word}post skapad, som utkast. Byt ut varje {PLACEHOLDER} mot uppgifter ur "
           "källorna och kontrollera sedan med: python -m kunskapsbanken validate", file=sys.stderr)
     return EXIT_OK
 
@@ -90,15 +97,15 @@ def skeleton(kind: str, name: str, record_id: str, schema_dir: Path, content_dir
              target_dir: Path, today: datetime.date | None = None) -> str:
     """The YAML text of a new draft record of ``kind`` (municipality, project or method)."""
     common = json.loads((schema_dir / COMMON).read_text(encoding="utf-8"))
-    raw = json.loads((schema_dir / KIND_SCHEMAS[kind]).read_text(encoding="utf-8"))
+    raw = json.loads((schema_dir / KINDS[kind].schema).read_text(encoding="utf-8"))
     view = SchemaView(bundle(raw, common))
     day = (today or datetime.date.today()).isoformat()
     ids = _example_ids(content_dir)
     writer = DraftWriter(view, DraftValues(view, day, {"id": record_id, "name": name}),
                          ExampleValues(view, day, ids, _first_source(content_dir)), FieldComments(view, ids))
-    schema_path = Path(os.path.relpath(schema_dir / KIND_SCHEMAS[kind], target_dir)).as_posix()
+    schema_path = Path(os.path.relpath(schema_dir / KINDS[kind].schema, target_dir)).as_posix()
     lines = [f"# yaml-language-server: $schema={schema_path}"]
-    lines += comment(f"{NEW_RECORD[kind]}: {name}. Skapad med python -m kunskapsbanken new.")
+    lines += comment(f"{KINDS[kind].new_record}: {name}. Skapad med python -m kunskapsbanken new.")
     lines += comment(join(view.root.get("title"), view.root.get("description")))
     lines += comment(
         f"Så fyller du i: byt ut varje {PLACEHOLDER} mot uppgifter ur källorna, med egna ord. Posten är ett "
@@ -115,11 +122,11 @@ def skeleton(kind: str, name: str, record_id: str, schema_dir: Path, content_dir
 def _example_ids(content_dir: Path) -> dict[str, str]:
     """Ids of existing records, to show in comments and examples."""
     return {
-        "criterion": _first_list_id(content_dir / "criteria.yml") or "uppfoljning",
-        "methods": _first_record(content_dir / "methods") or "metodens-id",
-        "municipalities": _first_record(content_dir / "municipalities") or "kommunens-id",
-        "related_projects": _first_record(content_dir / "projects") or "projektets-id",
-        "part_of": _first_record(content_dir / "projects") or "projektets-id",
+        "criterion": _first_list_id(content_dir / _CRITERION.list_file) or "uppfoljning",
+        "methods": _first_record(content_dir / _METHOD.folder) or "metodens-id",
+        "municipalities": _first_record(content_dir / _MUNICIPALITY.folder) or "kommunens-id",
+        "related_projects": _first_record(content_dir / _PROJECT.folder) or "projektets-id",
+        "part_of": _first_record(content_dir / _PROJECT.folder) or "projektets-id",
         "key": "antal",
         "id": "tabell-1",
     }
@@ -134,7 +141,7 @@ def _read_list(path: Path) -> list:
 
 
 def _first_source(content_dir: Path) -> str:
-    return _first_list_id(content_dir / "sources.yml") or _FALLBACK_SOURCE
+    return _first_list_id(content_dir / _SOURCE.list_file) or _FALLBACK_SOURCE
 
 
 def _first_list_id(path: Path) -> str | None:
