@@ -113,8 +113,9 @@ def test_the_glossary_is_edited_as_one_list(config):
 
 def test_enum_labels_are_swedish_and_references_point_at_the_right_collection(config):
     fields = {f["name"]: f for f in _collection(config, "projects")["fields"]}
+    # The same words as the site's pages: both read the schema's x-labels.
     assert {o["value"]: o["label"] for o in fields["status"]["options"]} == {
-        "planned": "Planerat", "ongoing": "Pågår", "completed": "Avslutat", "not_known": "Okänt"}
+        "planned": "Planerat", "ongoing": "Pågår", "completed": "Avslutat", "not_known": "Okänd status"}
     assert fields["municipalities"]["collection"] == "municipalities"
     assert fields["part_of"]["collection"] == "projects" and fields["part_of"]["multiple"] is False
     assert fields["related_projects"]["collection"] == "projects"

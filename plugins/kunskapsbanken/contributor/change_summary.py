@@ -11,6 +11,7 @@ import re
 
 from kunskapsbanken.contributor.diff import MISSING, FieldChange, KnowledgeBaseDiff, RecordChange, field_title, schema_for, \
     word_changes
+from kunskapsbanken.data.control_chars import FORBIDDEN
 from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.render import labels
 from kunskapsbanken.render.numbers import format_number
@@ -20,32 +21,35 @@ NO_CHANGES = "Inga ändringar i kunskapsbankens poster."
 SHORT_TEXT = 80
 """Texts up to this length are shown whole, old → new; longer ones as the words that changed."""
 
-_ENUM_LABELS = {"rating": {k: v[1] for k, v in labels.RATINGS.items()}, "kind": labels.KINDS,
-                "outcome": labels.OUTCOMES}
-_STATUS_LABELS = {"implementation": labels.IMPLEMENTATIONS}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 """Inline Markdown: with [ and ] escaped no link can form, and values never start a line."""
 RUN_WORDS = 25
 """A changed run of words is cut after this many."""
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def escape(text: str) -> str:
     """Contributor text as inert Markdown: no formatting, links, HTML or @-mentions."""
-    text = _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
+    text = FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
     return text.replace("@", "@\u2060")  # a word joiner keeps GitHub from notifying anyone
+
+
+def _enum_words(key: str, path: tuple) -> dict | None:
+    """The Swedish words (labels, from the schemas) for the enum field ``key``, if it is one."""
+    if key == "status":
+        return labels.IMPLEMENTATIONS if len(path) > 1 and path[-2] == "implementation" else labels.STATUSES
+    if key == "rating":
+        return {value: style[1] for value, style in labels.RATINGS.items()}  # the matrix's short words
+    return {"kind": labels.KINDS, "outcome": labels.OUTCOMES}.get(key)
 
 
 def show_value(value, path: tuple) -> str:
     if value is MISSING:
         return "–"
     key = next((p for p in reversed(path) if isinstance(p, str) and not p.startswith("[")), "")
-    if key == "status" and isinstance(value, str):
-        table = _STATUS_LABELS.get(path[-2] if len(path) > 1 else "", labels.STATUSES)
-        return escape(table.get(value, value))
-    if key in _ENUM_LABELS and isinstance(value, str):
-        return escape(_ENUM_LABELS[key].get(value, value))
+    words = _enum_words(key, path) if isinstance(value, str) else None
+    if words is not None:
+        return escape(words.get(value, value))
     if value == "not_known":
         return "uppgift saknas"
     if isinstance(value, bool):

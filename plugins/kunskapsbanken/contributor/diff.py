@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.repository import Content, read_content
+from kunskapsbanken.data.schemas import child
 LIST_KEYS = {"criteria": "criterion", "figures": "label", "datasets": "id", "columns": "key", "aliases": "name"}
 """List fields whose items are told apart by one of their keys rather than by position."""
 RENAME_SIMILARITY = 0.6
@@ -205,7 +206,7 @@ def field_title(schema: dict, path: tuple) -> str:
     titles = []
     node = schema
     for part in path:
-        node = _step(schema, node, part)
+        node = child(node, part, schema)
         if node is None:
             titles.append(str(part))
             break
@@ -219,29 +220,6 @@ def field_title(schema: dict, path: tuple) -> str:
         else:
             titles.append(part)
     return " › ".join(str(t) for t in titles)
-
-
-def _resolve(root: dict, node: dict) -> dict:
-    for _ in range(20):
-        ref = node.get("$ref")
-        if not isinstance(ref, str):
-            break
-        target = root.get("$defs", {}).get(ref.rsplit("/", 1)[-1], {})
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
-
-
-def _step(root: dict, node: dict, part) -> dict | None:
-    node = _resolve(root, node)
-    candidates = [node, *(_resolve(root, s) for s in node.get("anyOf", []))]
-    for candidate in candidates:
-        if isinstance(part, str) and not part.startswith("[") and part in candidate.get("properties", {}):
-            return _resolve(root, candidate["properties"][part])
-        if (isinstance(part, int) or str(part).startswith("[")) and "items" in candidate:
-            return _resolve(root, candidate["items"])
-    if isinstance(part, str) and isinstance(node.get("additionalProperties"), dict):
-        return {"title": part}
-    return None
 
 
 def schema_for(diff: KnowledgeBaseDiff, kind: str) -> dict:

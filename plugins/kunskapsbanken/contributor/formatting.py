@@ -32,7 +32,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.compat import ordereddict
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
-from kunskapsbanken.data.schemas import resolve_ref
+from kunskapsbanken.data.schemas import branches, resolve_ref
 
 WIDTH = 100
 """Where long text is folded, as in the hand-written records."""
@@ -67,7 +67,7 @@ def dump(data) -> str:
 # -- schema helpers ----------------------------------------------------------------------------------
 
 def _branches(node: dict, root: dict) -> list[dict]:
-    return [resolve_ref(b, root) for b in node.get("anyOf", [node])]
+    return branches(node, root)
 
 
 def _accepts_number(node: dict, root: dict) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.schema_errors import describe
+from kunskapsbanken.data.schemas import branches, child, node_at, resolve_ref
 from kunskapsbanken.data.yamlsource import YamlDocument, format_path
 
 PLACEHOLDER = "FYLL I"
@@ -44,30 +45,11 @@ def _placeholder_paths(node, path: tuple):
             yield from _placeholder_paths(value, path + (i,))
 
 
-def _resolve(schema: dict, root: dict) -> dict:
-    for _ in range(20):
-        if not isinstance(schema, dict) or "$ref" not in schema:
-            break
-        target = root.get("$defs", {}).get(schema["$ref"].rsplit("/", 1)[-1], {})
-        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
-    return schema if isinstance(schema, dict) else {}
-
-
 def _schema_at(root: dict, path: tuple) -> tuple[dict, dict]:
     """The schema of the field at ``path`` (text branch preferred) and of the field holding it."""
-    node, parent = _resolve(root, root), {}
-    for part in path:
-        options = [node] + [_resolve(b, root) for b in node.get("anyOf", []) + node.get("allOf", [])]
-        child = None
-        for option in options:
-            if isinstance(part, str) and part in option.get("properties", {}):
-                child = option["properties"][part]
-            elif isinstance(part, int) and isinstance(option.get("items"), dict):
-                child = option["items"]
-            if child is not None:
-                break
-        parent, node = node, _resolve(child or {}, root)
-    text = [b for b in map(lambda b: _resolve(b, root), node.get("anyOf", [])) if b.get("type") == "string"]
+    parent = node_at(root, path[:-1]) or {}
+    node = (child(parent, path[-1], root) if path else resolve_ref(root, root)) or {}
+    text = [b for b in branches(node, root) if b.get("type") == "string"]
     return (text[0] if text and not node.get("type") else node), parent
 
 

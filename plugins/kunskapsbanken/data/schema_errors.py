@@ -8,6 +8,7 @@ import re
 import jsonschema
 
 from kunskapsbanken.data.problems import Problem
+from kunskapsbanken.data.schemas import resolve_ref
 from kunskapsbanken.data.yamlsource import YamlDocument, format_path
 
 
@@ -27,19 +28,9 @@ def show(value: object) -> str:
     return "fält med underfält"
 
 
-def _resolve(schema: dict, root: dict) -> dict:
-    seen = 0
-    while isinstance(schema, dict) and "$ref" in schema and seen < 20:
-        name = schema["$ref"].rsplit("/", 1)[-1]
-        target = root.get("$defs", {}).get(name, {})
-        schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
-        seen += 1
-    return schema
-
-
 def describe(schema: dict, root: dict) -> str:
     """What a schema accepts, in a few Swedish words."""
-    schema = _resolve(schema, root)
+    schema = resolve_ref(schema, root)
     if "const" in schema:
         return str(schema["const"])
     if "enum" in schema:
@@ -103,7 +94,7 @@ class SchemaErrorTranslator:
             return []
         if kind == "required":
             field = _required_field(e)
-            prop = _resolve(e.schema.get("properties", {}).get(field, {}), self.root)
+            prop = resolve_ref(e.schema.get("properties", {}).get(field, {}), self.root)
             hint = prop.get("description") or prop.get("title")
             return [self._problem(path + (field,), f"fältet '{field}' saknas", code="required",
                                   expected=describe(prop, self.root),
@@ -172,7 +163,7 @@ class SchemaErrorTranslator:
         for sub in e.context or []:
             by_branch.setdefault(sub.schema_path[0], []).append(sub)
         for index, branch in enumerate(e.validator_value):
-            resolved = _resolve(branch, self.root)
+            resolved = resolve_ref(branch, self.root)
             if resolved.get("type") == json_type and json_type in ("object", "array") and index in by_branch:
                 out = []
                 for sub in by_branch[index]:

@@ -132,16 +132,78 @@ def load_schemas(schema_dir: Path) -> dict[str, KindSchema]:
     return result
 
 
+# Navigating a bundled schema: the one place that follows references and walks paths (the
+# validator's messages, placeholders, the diff, the formatter, the scaffold, the editor and the
+# data package all read the schema through these).
+
+LABELS = "x-labels"
+"""Keyword beside an ``enum``: the Swedish word for each value, the one source of the words the
+site, the editor, the scaffold and the change summary show (validators ignore unknown keywords)."""
+
+
+def ref_target(root: dict, ref: str) -> dict:
+    """The node a local reference points to: a full JSON pointer (``#/$defs/a/properties/b``)."""
+    if ref in ("#", ""):
+        return root
+    if not ref.startswith("#/"):
+        raise ValueError(f"only local references are followed (bundle the schema first): {ref}")
+    node: object = root
+    for token in ref[2:].split("/"):
+        token = token.replace("~1", "/").replace("~0", "~")
+        node = node[int(token)] if isinstance(node, list) else node[token]  # type: ignore[index]
+    if not isinstance(node, dict):
+        raise ValueError(f"reference to a non-schema: {ref}")
+    return node
+
+
 def resolve_ref(node: dict, root: dict) -> dict:
-    """``node`` with its local ``$ref``s followed (``#/$defs/…``); the referring node's own keywords,
-    such as its title and description, win. The result is a copy: changing it leaves ``root`` as it was."""
-    node = dict(node or {})
+    """``node`` with its ``$ref``s followed; the referring node's own keywords, such as its title
+    and description, win. A new dict (the nested values are shared with ``root``: read, don't change)."""
+    if not isinstance(node, dict):
+        return {}
+    node = dict(node)
     seen = set()
     while "$ref" in node and node["$ref"] not in seen:
         ref = node.pop("$ref")
         seen.add(ref)
-        target = root
-        for part in ref.lstrip("#/").split("/"):
-            target = target[part]
-        node = {**copy.deepcopy(target), **node}
+        node = {**ref_target(root, ref), **node}
+    node.pop("$ref", None)
     return node
+
+
+def branches(node: dict, root: dict) -> list[dict]:
+    """The alternatives of a union (``anyOf``/``oneOf``) resolved, or the node itself."""
+    node = resolve_ref(node, root)
+    options = node.get("anyOf") or node.get("oneOf")
+    return [resolve_ref(b, root) for b in options] if options else [node]
+
+
+def child(node: dict, part: object, root: dict) -> dict | None:
+    """The schema one step down: a field name into ``properties``, a list index (or a diff's
+    ``[key]`` selector) into ``items``; every branch of a union and of ``allOf`` is tried."""
+    node = resolve_ref(node, root)
+    by_index = isinstance(part, int) or (isinstance(part, str) and part.startswith("["))
+    unions = [*node.get("anyOf", []), *node.get("oneOf", []), *node.get("allOf", [])]
+    for option in [node, *(resolve_ref(b, root) for b in unions)]:
+        if by_index and isinstance(option.get("items"), dict):
+            return resolve_ref(option["items"], root)
+        if not by_index and part in option.get("properties", {}):
+            return resolve_ref(option["properties"][part], root)
+    extra = node.get("additionalProperties")
+    if not by_index and isinstance(extra, dict):
+        return resolve_ref(extra, root)
+    return None
+
+
+def node_at(root: dict, path: tuple) -> dict | None:
+    """The resolved schema of the field at ``path`` (``("results", "figures", 0, "value")``)."""
+    node: dict | None = resolve_ref(root, root)
+    for part in path:
+        node = child(node, part, root) if node is not None else None
+    return node
+
+
+def enum_labels(node: dict) -> dict[str, str]:
+    """The Swedish word for each value of an enum (from :data:`LABELS`); values without one keep their own."""
+    words = node.get(LABELS) or {}
+    return {value: words.get(value, value) for value in node.get("enum", [])}

@@ -23,7 +23,7 @@ import yaml
 from kunskapsbanken.data.kinds import KINDS, NEWS_POSTS, RECORD_KINDS
 from kunskapsbanken.data.references import REFERENCE_FIELDS
 from kunskapsbanken.data.repository import schemas_for
-from kunskapsbanken.data.schemas import resolve_ref
+from kunskapsbanken.data.schemas import enum_labels, resolve_ref
 
 NOT_KNOWN = "not_known"
 NOT_KNOWN_HINT = "Skriv not_known om källorna inte säger något. Gissa aldrig."
@@ -49,8 +49,6 @@ _FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 NO_PREVIEW = {"preview": False}
 """Decap's preview pane shows the raw fields without the site's pages (and is an iframe without a
 title, axe: frame-title); the pull request's build shows the real page instead."""
-
-_ENUM_WORDS = re.compile(r"([a-z_]+) = ([^,.;]+)")
 
 
 class EditorConfig:
@@ -173,8 +171,7 @@ class EditorConfig:
         if reference and (node.get("type") == "string" or node.get("type") == "array"):
             result.update(self.reference_widget(reference, multiple=node.get("type") == "array"))
         elif "enum" in node:
-            result.update(widget="select", options=enum_options(node["enum"], hint or ""))
-            hint = _without_enum_words(hint or "")
+            result.update(widget="select", options=enum_options(node))
         elif "anyOf" in node:
             result.update(self.union_widget(node, root))
             if NOT_KNOWN in union_constants(node, root):
@@ -296,20 +293,9 @@ def scalar_widget(node: dict) -> dict:
     return widget
 
 
-def enum_options(values: list[str], description: str) -> list[dict]:
-    """Select options with the Swedish words the schema's description gives ("met = uppfyllt")."""
-    words = {key: text.strip() for key, text in _ENUM_WORDS.findall(description)}
-    return [{"label": _capitalise(words.get(v, v)), "value": v} for v in values]
-
-
-def _without_enum_words(description: str) -> str:
-    """The description less its "value = word" list, which the select's labels now show."""
-    sentences = re.split(r"(?<=\.)\s+", description)
-    return " ".join(s for s in sentences if not _ENUM_WORDS.search(s))
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def enum_options(node: dict) -> list[dict]:
+    """Select options with the Swedish words the schema gives each value (``x-labels``)."""
+    return [{"label": label, "value": value} for value, label in enum_labels(node).items()]
 
 
 def _entry_label(entry: dict, name_field: str, order: str | None) -> str:

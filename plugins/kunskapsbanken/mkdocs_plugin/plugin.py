@@ -33,7 +33,7 @@ from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
 from kunskapsbanken.editor import config as editor_config
 from kunskapsbanken.opendata import datapackage, dcat
-from kunskapsbanken.render import urls
+from kunskapsbanken.render import labels, urls
 from kunskapsbanken.site import compare, facets, feeds
 from kunskapsbanken.opendata.exports import export_files
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
@@ -66,6 +66,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.root = root
         self.content_dir = root / self.config.content_dir
         self.schema_dir = root / self.config.schema_dir
+        labels.use_schemas(self.schema_dir)
         self.override_dir = root / self.config.templates_dir if self.config.templates_dir else None
         self.kb = None
         self.specs: dict[str, PageSpec] = {}

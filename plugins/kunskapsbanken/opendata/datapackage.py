@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable
 
+from kunskapsbanken.data.schemas import branches, node_at
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
 
@@ -202,32 +203,17 @@ def tables(site_url: str) -> tuple[Table, ...]:
 
 # The JSON Schemas as the source of each column's meaning.
 
-def _resolve(root: dict, node: dict) -> dict:
-    for _ in range(20):
-        ref = node.get("$ref") if isinstance(node, dict) else None
-        if not isinstance(ref, str):
-            break
-        target = root.get("$defs", {}).get(ref.rsplit("/", 1)[-1], {})
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
-
-
 def schema_node(root: dict, path: tuple) -> dict:
     """The (resolved) schema of the field at ``path``; list indexes step into ``items``."""
-    node = _resolve(root, root)
-    for part in path:
-        if isinstance(part, int):
-            node = _resolve(root, node.get("items", {}))
-        else:
-            node = _resolve(root, node.get("properties", {}).get(part, {}))
-        if not node:
-            raise KeyError(f"{'.'.join(map(str, path))} is not in the schema")
+    node = node_at(root, path)
+    if not node:
+        raise KeyError(f"{'.'.join(map(str, path))} is not in the schema")
     return node
 
 
 def table_type(root: dict, node: dict) -> str:
     """The Table Schema type for a JSON Schema node; ``not_known`` is a declared missing value."""
-    options = [_resolve(root, n) for n in node.get("anyOf", [node])]
+    options = branches(node, root)
     types = {o.get("type") for o in options if o.get("const") != "not_known"}
     if types == {"integer"}:
         return "integer"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kunskapsbanken.data.placeholders import PLACEHOLDER
+from kunskapsbanken.data.schemas import enum_labels
 from kunskapsbanken.contributor.scaffold.schema_view import SchemaView, def_name
 from kunskapsbanken.contributor.scaffold.yaml_text import comment, join
 
@@ -17,7 +18,9 @@ class FieldComments:
         details = [(schema.get("description") or "").strip()]
         options = schema.get("enum")
         if options and not all(str(o) in details[0] for o in options):
-            details.append("Tillåtna värden: " + ", ".join(map(str, options)) + ".")
+            words = enum_labels(schema)
+            details.append("Tillåtna värden: " + ", ".join(
+                f"{v} ({words[v].lower()})" if words[v] != v else str(v) for v in options) + ".")
         for branch in self.view.branches(schema):
             if branch.get("format") and branch.get("description"):  # e.g. how to write a date
                 details.append(branch["description"])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kunskapsbanken.data.schemas import resolve_ref
+
 
 class SchemaView:
     def __init__(self, root: dict):
@@ -9,13 +11,7 @@ class SchemaView:
 
     def resolve(self, schema: dict) -> dict:
         """The schema with ``$ref`` followed; the referring schema's own keywords win."""
-        seen = 0
-        while isinstance(schema, dict) and "$ref" in schema and seen < 20:
-            name = schema["$ref"].rsplit("/", 1)[-1]
-            target = self.root.get("$defs", {}).get(name, {})
-            schema = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
-            seen += 1
-        return schema
+        return resolve_ref(schema, self.root)
 
     def branches(self, schema: dict) -> list[dict]:
         return [self.resolve(b) for b in schema.get("anyOf", [])]
