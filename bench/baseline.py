@@ -47,7 +47,6 @@ def record_markdown(record: Record, kb: KnowledgeBase) -> str:
 
 
 def index_markdown(title: str, kind: str, records) -> str:
-    folder = urls.FOLDERS[kind]
     rows = [f"| [{r.name}]({r.id}.md) | {r.id} |" for r in records]
     return f"# {title}\n\n| Namn | Id |\n| --- | --- |\n" + "\n".join(rows) + "\n" if rows else f"# {title}\n"
 

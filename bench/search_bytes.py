@@ -48,7 +48,7 @@ def measure(site: Path, prefix: str, queries: list[str] = QUERIES) -> dict | Non
             context = browser.new_context()
             page = context.new_page()
             fetched: list = []
-            page.on("response", lambda r: fetched.append(r) if _searching(r.url, BUNDLE_DIR) else None)
+            page.on("response", lambda r, fetched=fetched: fetched.append(r) if _searching(r.url, BUNDLE_DIR) else None)
             page.goto(url, wait_until="networkidle")
             on_load += len(fetched)
             fetched.clear()

@@ -113,7 +113,7 @@ def test_a_section_the_document_lacks_fails_validate_with_file_line_field(tmp_pa
     path = mini_content / "projects" / "kraft.yml"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
-    line = next(i for i, l in enumerate(lines, 1) if "section: Resultat}" in l)
+    line = next(i for i, text_line in enumerate(lines, 1) if "section: Resultat}" in text_line)
     lines[line - 1] = lines[line - 1].replace("section: Resultat}", "section: Resultaten}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = validate(tmp_path)

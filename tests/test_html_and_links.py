@@ -62,7 +62,8 @@ def test_every_internal_link_and_anchor_resolves(built_site):
     def ids_of(path):
         if path not in ids_cache:
             soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-            ids_cache[path] = {el["id"] for el in soup.find_all(id=True)} | {a["name"] for a in soup.find_all("a", attrs={"name": True})}
+            ids_cache[path] = {el["id"] for el in soup.find_all(id=True)} | {
+                a["name"] for a in soup.find_all("a", attrs={"name": True})}
         return ids_cache[path]
 
     broken = []

@@ -37,7 +37,7 @@ def test_legend_explains_every_symbol_shown(built_site):
     soup = read_html(built_site, "jamforelse/")
     legend = soup.select_one(".kb-legend").get_text(" ", strip=True)
     shown = {cell.get("class", [""])[0] for cell in soup.select("table.kb-matrix tbody td:not(.kb-total)")}
-    for value, (label, short, symbol, code) in labels.RATINGS.items():
+    for label, short, symbol, code in labels.RATINGS.values():
         if f"c-{code}" in shown:
             assert symbol in legend and short in legend and label.lower() in legend
     assert "– = ingen bedömning" in legend
@@ -72,7 +72,7 @@ def test_sort_by_any_column(site_url, page, knowledge_base):
     criteria = list(knowledge_base.criteria.values())
     for index, criterion in enumerate(criteria, start=1):
         page.select_option("#kb-matrix-0-sort", str(index))
-        def rank(r):
+        def rank(r, criterion=criterion):
             v = knowledge_base.verdict(r, criterion.id)
             return (RANK[v["rating"]] if v else 4, swedish_sort_key(r.name))
         assert visible_rows(page) == [r.name for r in sorted(records, key=rank)], criterion.id

@@ -74,14 +74,14 @@ def _is_long(value) -> bool:
 
 def describe_field(change: FieldChange, schema: dict) -> str:
     title = escape(field_title(schema, change.path))
-    if _is_long(change.old) and _is_long(change.new):
+    if isinstance(change.old, str) and isinstance(change.new, str) and _is_long(change.old) and _is_long(change.new):
         parts = []
         for before, removed, added, after in word_changes(change.old, change.new):
             edit = " ".join(x for x in (f"~~{escape(_cut(removed))}~~" if removed else "",
                                         f"**{escape(_cut(added))}**" if added else "") if x)
             parts.append(f"… {escape(before)} {edit} {escape(after)} …".replace("  ", " "))
         return f"{title}: ändrad text: " + " / ".join(parts)
-    if _is_long(change.new) and change.old is MISSING:
+    if isinstance(change.new, str) and _is_long(change.new) and change.old is MISSING:
         return f"{title}: ny text ({len(change.new.split())} ord)"
     if _is_long(change.old) and change.new is MISSING:
         return f"{title}: texten borttagen"
@@ -103,8 +103,8 @@ def _selector(part) -> str | None:
 def _verdict_lines(change: RecordChange, diff: KnowledgeBaseDiff) -> list[str]:
     by_criterion: dict[str, list[FieldChange]] = {}
     for f in change.fields:
-        if len(f.path) >= 2 and f.path[0] == "criteria" and _selector(f.path[1]):
-            by_criterion.setdefault(_selector(f.path[1]), []).append(f)
+        if len(f.path) >= 2 and f.path[0] == "criteria" and (selected := _selector(f.path[1])):
+            by_criterion.setdefault(selected, []).append(f)
     lines = []
     for criterion_id, fields in sorted(by_criterion.items(), key=lambda i: diff.criteria.get(i[0], {}).get("number", 99)):
         criterion = diff.criteria.get(criterion_id, {})
@@ -129,8 +129,8 @@ _VERDICT_PARTS = {"justification": "motiveringen", "source": "källan"}
 def _figure_lines(change: RecordChange, diff: KnowledgeBaseDiff) -> list[str]:
     by_label: dict[str, list[FieldChange]] = {}
     for f in change.fields:
-        if f.path[:2] == ("results", "figures") and len(f.path) >= 3 and _selector(f.path[2]):
-            by_label.setdefault(_selector(f.path[2]), []).append(f)
+        if f.path[:2] == ("results", "figures") and len(f.path) >= 3 and (label := _selector(f.path[2])):
+            by_label.setdefault(label, []).append(f)
     lines = []
     schema = schema_for(diff, change.kind)
     for label, fields in by_label.items():
@@ -154,7 +154,9 @@ def _figure_lines(change: RecordChange, diff: KnowledgeBaseDiff) -> list[str]:
 
 
 def _figure_unit(data: dict, label: str) -> str | None:
-    results = data.get("results") if isinstance(data.get("results"), dict) else {}
+    results = data.get("results")
+    if not isinstance(results, dict):
+        results = {}
     for figure in results.get("figures") or []:
         if isinstance(figure, dict) and figure.get("label") == label and isinstance(figure.get("unit"), str):
             return figure["unit"]

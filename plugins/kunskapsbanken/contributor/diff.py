@@ -204,9 +204,9 @@ def diff_revisions(root: Path, base: str, head: str | None = None) -> KnowledgeB
 def field_title(schema: dict, path: tuple) -> str:
     """The schema titles along ``path``, e.g. ``Resultat › Siffror › Värde``."""
     titles = []
-    node = schema
+    node: dict | None = schema
     for part in path:
-        node = child(node, part, schema)
+        node = child(node, part, schema) if node is not None else None
         if node is None:
             titles.append(str(part))
             break

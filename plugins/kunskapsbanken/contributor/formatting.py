@@ -189,7 +189,7 @@ def _normalise_map(value: dict, node: dict, root: dict, *, indent: int):
             resolve_ref(node["additionalProperties"], root) if isinstance(node.get("additionalProperties"), dict) else {})
         _set(result, key, normalise(result[key], sub, root, indent=indent + 2, key=key))
     if fresh and set(result) >= {"document", "section"} and set(result) <= {"document", "section", "page"}:
-        result.fa.set_flow_style()  # a source reference, on one line
+        result.fa.set_flow_style()  # type: ignore[attr-defined]  # fresh: a CommentedMap, on one line
     return result
 
 

@@ -34,19 +34,23 @@ class Kind:
     """First words of a new record's comment (``python -m kunskapsbanken new``)."""
 
     @property
-    def folder(self) -> str | None:
-        """The content folder of a one-file-per-record kind."""
-        return self.name if self.one_file_per_record else None
+    def folder(self) -> str:
+        """The content folder of a kind with a file per record (no other kind has one)."""
+        if not self.one_file_per_record:
+            raise AttributeError(f"{self.id} is one list file, {self.name}.yml, not a folder")
+        return self.name
 
     @property
-    def list_file(self) -> str | None:
-        """The content list file of a vocabulary."""
-        return None if self.one_file_per_record else f"{self.name}.yml"
+    def list_file(self) -> str:
+        """The content list file of a vocabulary (no other kind has one)."""
+        if self.one_file_per_record:
+            raise AttributeError(f"{self.id} has a folder, {self.name}/, not a list file")
+        return f"{self.name}.yml"
 
     @property
     def content_path(self) -> str:
         """Where its records are, relative to the project: ``content/municipalities/``."""
-        return f"content/{self.folder}/" if self.one_file_per_record else f"content/{self.list_file}"
+        return f"content/{self.name}/" if self.one_file_per_record else f"content/{self.name}.yml"
 
     @property
     def editor_collection(self) -> str:

@@ -44,7 +44,8 @@ def _section(kb: KnowledgeBase, title: str, records: list[Record], criteria: lis
     for i in range(len(criteria)):
         counts = dict.fromkeys(RATINGS, 0)
         for row in rows:
-            counts[row.cells[i]["rating"] if row.cells[i] else "not_known"] += 1
+            cell = row.cells[i]
+            counts[cell["rating"] if cell else "not_known"] += 1
         column_totals.append(counts)
     return MatrixSection(title, rows, column_totals)
 

@@ -99,11 +99,11 @@ class KnowledgeBase:
         return [*self.municipalities.values(), *self.projects.values(), *self.methods.values()]
 
     def _derive(self) -> None:
-        self.projects_by_municipality = {m: [] for m in self.municipalities}
+        self.projects_by_municipality: dict[str, list[Record]] = {m: [] for m in self.municipalities}
         self.method_users = {m: MethodUsers() for m in self.methods}
-        self.verdicts_by_criterion = {c: [] for c in self.criteria}
-        self.related = {p: [] for p in self.projects}
-        self.parts = {p: [] for p in self.projects}
+        self.verdicts_by_criterion: dict[str, list[CriterionVerdict]] = {c: [] for c in self.criteria}
+        self.related: dict[str, list[Record]] = {p: [] for p in self.projects}
+        self.parts: dict[str, list[Record]] = {p: [] for p in self.projects}
         self.target_group_members = {t: TargetGroupMembers() for t in self.target_groups}
         for municipality in self.municipalities.values():
             for method in municipality["methods"]:
@@ -126,7 +126,7 @@ class KnowledgeBase:
             for verdict in record.get("criteria", []):
                 self.verdicts_by_criterion[verdict["criterion"]].append(CriterionVerdict(record, verdict))
         # Written once, on the key's side (content/success_keys.yml); each record page shows its keys.
-        self.keys_by_record = {(r.record_type, r.id): [] for r in self.records}
+        self.keys_by_record: dict[tuple[str, str], list[KeyExample]] = {(r.record_type, r.id): [] for r in self.records}
         for key in self.success_keys.values():
             for example in key.get("examples", []):
                 self.keys_by_record[(example["record"]["kind"], example["record"]["id"])].append(

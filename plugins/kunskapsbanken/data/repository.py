@@ -110,6 +110,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         file, doc = parse(path)
         if doc is None or not validate(file, doc, schemas[kind]):
             continue
+        assert isinstance(doc.data, list)  # the schema of every list file says so
         for i, item in enumerate(doc.data):
             if item[key] in content.records[kind]:
                 line, column = doc.position((i, key))
@@ -143,7 +144,8 @@ def _check_identity(content: Content, record: Record, path: Path, doc: YamlDocum
     owner = path.with_name(f"{record.id}.yml")
     if record.id != path.stem and owner.exists():
         content.problems.append(Problem(record.file, line, column, "id", f"id '{record.id}' finns redan",
-                                        found=f"samma id i {PurePosixPath(record.file).with_name(owner.name)}", expected="ett unikt id",
+                                        found=f"samma id i {PurePosixPath(record.file).with_name(owner.name)}",
+                                        expected="ett unikt id",
                                         tip=f"Ge posten ett eget id och samma namn på filen, t.ex. id: {path.stem}.",
                                         code="identity.duplicate"))
         return False

@@ -54,7 +54,7 @@ def describe(schema: dict, root: dict) -> str:
         "array": "en lista",
         "object": "fält med underfält",
         "null": "ett tomt värde",
-    }.get(kind, "ett giltigt värde")
+    }.get(str(kind), "ett giltigt värde")
 
 
 def _closest(word: str, options) -> str | None:
@@ -63,7 +63,7 @@ def _closest(word: str, options) -> str | None:
 
 
 class SchemaErrorTranslator:
-    def __init__(self, file: str, doc: YamlDocument, root_schema: dict, reported: set[str] = frozenset()):
+    def __init__(self, file: str, doc: YamlDocument, root_schema: dict, reported: set[str] | frozenset[str] = frozenset()):
         self.file = file
         self.doc = doc
         self.root = root_schema
@@ -105,9 +105,9 @@ class SchemaErrorTranslator:
             for extra_key in (k for k in e.instance if k not in allowed
                               and format_path(path + (k,)) not in self.reported):
                 near = _closest(extra_key, allowed)
-                tip = f"Menade du '{near}'?" if near else "Tillåtna fält: " + ", ".join(allowed) + "."
+                tip: str | None = f"Menade du '{near}'?" if near else "Tillåtna fält: " + ", ".join(allowed) + "."
                 if (path, near) in self.misspelt:
-                    tip += f" Fältet '{near}' är obligatoriskt och saknas."
+                    tip = f"{tip} Fältet '{near}' är obligatoriskt och saknas."
                 out.append(self._problem(path + (extra_key,), f"okänt fält '{extra_key}'", key=True,
                                          code="unknown_field", found=f"'{extra_key}'",
                                          expected="ett av fälten " + ", ".join(allowed), tip=tip))

@@ -9,6 +9,7 @@ error with its path so the contributor sees them all at once.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 import datetime
 import json
 import re
@@ -100,7 +101,7 @@ class KindSchema:
     file: str
     schema: dict
     """The bundled schema (all references local)."""
-    fast: object
+    fast: Callable[[object], object]
     detailed: jsonschema.protocols.Validator
 
     def is_valid(self, data: object) -> bool:

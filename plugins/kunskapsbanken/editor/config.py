@@ -15,6 +15,8 @@ it, and the Bidra page says to change such a field in the YAML file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import re
 from pathlib import Path
 
@@ -65,7 +67,7 @@ class EditorConfig:
     # -- the whole configuration ---------------------------------------------------------------
 
     def config(self, *, backend: dict, local_backend: dict | bool,
-               blog_categories: list[str] = (), blog_authors: list[str] = ()) -> dict:
+               blog_categories: Sequence[str] = (), blog_authors: Sequence[str] = ()) -> dict:
         collections = [self.news_collection(blog_categories, blog_authors)]
         collections += [self.folder_collection(*spec) for spec in FOLDER_COLLECTIONS]
         collections.append(self.glossary_collection())
@@ -82,7 +84,7 @@ class EditorConfig:
         # below the contrast minimum (axe: color-contrast); a minimal configuration has neither.
         return config
 
-    def news_collection(self, categories: list[str], authors: list[str]) -> dict:
+    def news_collection(self, categories: Sequence[str], authors: Sequence[str]) -> dict:
         return {
             "name": "news",
             "label": "Nyheter",
@@ -198,7 +200,7 @@ class EditorConfig:
             widget["fields"] = self.object_fields(items, root)
             first = next(iter(items.get("properties", {})), None)
             if first:
-                widget["summary"] = "{{fields.%s}}" % first
+                widget["summary"] = "{{fields." + first + "}}"
         else:
             inner = self.field(name, node["items"], root, required=True)
             inner.pop("hint", None)
@@ -276,7 +278,7 @@ def scalar_widget(node: dict) -> dict:
     if kind == "boolean":
         return {"widget": "boolean", "default": False}
     if kind in ("integer", "number"):
-        widget = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
+        widget: dict = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
         for key in ("minimum", "maximum"):
             if key in node:
                 widget[key[:3]] = node[key]

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from kunskapsbanken.data.schemas import branches, node_at
 from kunskapsbanken.data.model import KnowledgeBase, Record

@@ -55,6 +55,7 @@ class GlossaryMarker:
         if self._reuse is None:
             return self._mark(html, page_url)
         key = (page_url, html)
+        assert self._previous is not None  # kept whenever reuse is
         marked = self._previous.get(key)
         if marked is None:
             marked = self._mark(html, page_url)
@@ -116,7 +117,8 @@ class _Pass:
 
     def split(self, text: str) -> tuple[str, list]:
         """``text`` as leading text plus one element per term (each with the text after it as tail)."""
-        matches = list(self.marker._pattern.finditer(text))
+        pattern = self.marker._pattern
+        matches = list(pattern.finditer(text)) if pattern is not None else []
         if not matches:
             return text, []
         self.changed = True

@@ -25,6 +25,8 @@ rarity (idf), which it works out from the page counts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import hashlib
 import json
 import multiprocessing
@@ -129,7 +131,7 @@ class SearchIndexer:
             self._reuse.update(zip(batch, documents))
         self._read.append(documents)
 
-    def write(self, site_dir: Path, records: list[SearchRecord] = ()) -> int:
+    def write(self, site_dir: Path, records: Sequence[SearchRecord] = ()) -> int:
         """Write ``<site_dir>/sok/`` from the pages added and ``records``; returns the number indexed."""
         self._flush()
         try:
@@ -232,8 +234,8 @@ def index_files(documents: list[Document]) -> dict[str, str]:
             shards[shard_id(word)][word] = [len(entries), flat]
     for key in sorted(names):
         shards[shard_id(key)]["=" + key] = _delta([(n, None) for n in names[key]])
-    for shard, entries in shards.items():
-        files[f"ord/{shard}.json"] = _json(entries)
+    for shard, shard_entries in shards.items():
+        files[f"ord/{shard}.json"] = _json(shard_entries)
     for start in range(0, len(documents), PAGES_PER_FILE):
         files[f"sidor/{start // PAGES_PER_FILE}.json"] = _json(
             [[d.url, d.title, d.kind, d.place, d.excerpt] for d in documents[start:start + PAGES_PER_FILE]])
@@ -252,7 +254,7 @@ def shard_id(word: str) -> str:
     return "_" + "-".join(f"{ord(c):x}" for c in prefix)
 
 
-def _delta(entries: list[tuple[int, int | None]]) -> list[int]:
+def _delta(entries: Sequence[tuple[int, int | None]]) -> list[int]:
     flat, previous = [], 0
     for number, weight in entries:
         flat.append(number - previous)

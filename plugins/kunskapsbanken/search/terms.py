@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, cache
 
 import snowballstemmer
 
@@ -50,12 +50,12 @@ def word_counts(text: str) -> Counter:
     return counts
 
 
-@lru_cache(maxsize=None)
+@cache
 def _folded_word(word: str) -> str:
     return word if word.isascii() else fold(word)
 
 
-@lru_cache(maxsize=None)
+@cache
 def term(word: str) -> str:
     """The index term of one folded word: its Swedish stem."""
     return _STEMMER.stemWord(word)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kunskapsbanken.data.model import Record
@@ -199,7 +200,7 @@ def change_chart(record: Record) -> list[Chart]:
 
 # Datasets.
 
-def _extremes(named: list[tuple[str, float]], unit: str) -> str:
+def _extremes(named: Sequence[tuple[str, float]], unit: str) -> str:
     top = max(named, key=lambda item: item[1])
     bottom = min(named, key=lambda item: item[1])
     if top == bottom:
@@ -221,15 +222,15 @@ def dataset_charts(record: Record, ds: dict) -> list[Chart]:
             table_rows = [(str(r.get(first["key"])), [value(r, c) for c in numeric],
                            [_cell(r.get(c["key"]), unit) for c in numeric]) for r in rows]
             sentences = []
-            for c, name in zip(numeric, series):
-                named = [(str(r.get(first["key"])), value(r, c)) for r in rows if value(r, c) is not None]
+            for c in numeric:
+                named = [(str(r.get(first["key"])), v) for r in rows if (v := value(r, c)) is not None]
                 if named:
                     sentences.append((f"{c['label']}. " if len(numeric) > 1 else "") + _extremes(named, unit))
             chart.summary = " ".join(sentences)
             return [_layout(chart, table_rows)]
         charts = []
         for index, r in enumerate(rows, start=1):
-            named = [(c["label"], value(r, c)) for c in numeric if value(r, c) is not None]
+            named = [(c["label"], v) for c in numeric if (v := value(r, c)) is not None]
             if not named:
                 continue
             name = str(r.get(first["key"]))

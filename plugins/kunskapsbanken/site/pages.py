@@ -129,7 +129,8 @@ def target_group_pages(kb: KnowledgeBase) -> list[PageSpec]:
 def finder_pages(kb: KnowledgeBase) -> list[PageSpec]:
     """"Hitta exempel": the filter page, and a static page per facet value for readers without JavaScript."""
     built = facets.build_facets(kb)
-    pages = [PageSpec(facets.FINDER, "Hitta exempel", "finder.html", description="Filtrera kommuner och projekt efter målgrupp, metod, typ, status, kriterier, "
+    pages = [PageSpec(facets.FINDER, "Hitta exempel", "finder.html",
+                      description="Filtrera kommuner och projekt efter målgrupp, metod, typ, status, kriterier, "
                                   "period, län och kommun.", extra={"facets": built}, hide=("toc",))]
     for facet in built:
         for value in facet.values.values():
