@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: MkDocs dates the sitemap with this instead of the clock (see README).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build validate test test-deps bench editor-screenshots clean
+.PHONY: setup serve build validate lint test test-deps bench editor-screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +35,13 @@ validate: setup
 test-deps: setup
 	bash scripts/install-test-deps.sh
 
-test: test-deps
-	$(PY) -m kunskapsbanken validate
+# Lint and type checks first: they take seconds and name the line (config in pyproject.toml).
+lint: setup
+	$(VENV)/bin/ruff check plugins tests bench scripts
+	$(VENV)/bin/mypy
+
+test: test-deps lint
+	$(PY) -m kunskapsbanken validate $(if $(GITHUB_ACTIONS),--format github)
 	$(PY) -m pytest -n 2 --dist loadfile
 	$(PY) -m bench --smoke
 
