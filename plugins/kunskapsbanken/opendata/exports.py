@@ -13,7 +13,7 @@ from kunskapsbanken.data.kinds import KINDS, PAGE_KINDS
 from kunskapsbanken.data.matrix import Matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
-from kunskapsbanken.site.charts import chart_files
+from kunskapsbanken.site.charts import Chart, chart_files
 
 DATA_DIR = "data"
 LICENCE = "CC BY 4.0"
@@ -107,12 +107,12 @@ def matrix_csv(matrix: Matrix) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def export_files(kb: KnowledgeBase, matrix: Matrix) -> dict[str, str]:
-    """Site path → file content, for every open-data file."""
+def export_files(kb: KnowledgeBase, matrix: Matrix, charts: list[Chart] | None = None) -> dict[str, str]:
+    """Site path → file content, for every open-data file (``charts``: the build's, if made already)."""
     files = {f"{DATA_DIR}/kunskapsbanken.json": all_records_json(kb),
              f"{DATA_DIR}/jamforelse.json": matrix_json(matrix),
              f"{DATA_DIR}/jamforelse.csv": matrix_csv(matrix)}
     for record in (*kb.records, *kb.criteria.values()):
         files[record_export_path(record)] = record_json(kb, record)
-    files.update(chart_files(kb.records))
+    files.update(chart_files(kb.records) if charts is None else {c.csv_path: c.csv_text() for c in charts})
     return files

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from kunskapsbanken.data.coverage import source_coverage
 from kunskapsbanken.data.kinds import KINDS, RECORD_KINDS
-from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import titles, urls
 from kunskapsbanken.site import compare, economy, facets
+from kunskapsbanken.site.derived import Derived, derive
 
 
 @dataclass
@@ -52,7 +52,8 @@ def _summary_line(record: Record) -> str:
     return first[:157] + "…" if len(first) > 160 else first
 
 
-def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
+def site_pages(kb: KnowledgeBase, derived: Derived | None = None) -> list[PageSpec]:
+    derived = derived or derive(kb)
     pages = [
         PageSpec(urls.index_src("municipality"), "Kommuner", "municipality_index.html",
                  add_path=KINDS["municipality"].content_path, add_label="Lägg till en kommun",
@@ -71,7 +72,7 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
         # links to its record, whose page has the edit link).
         PageSpec(urls.MATRIX, "Jämförelse mot kriterierna", "matrix.html",
                  description="Modellkommunerna och projekten bedömda mot de tio kriterierna.",
-                 extra={"matrix": build_matrix(kb)}, hide=WIDE_TABLE),
+                 extra={"matrix": derived.matrix}, hide=WIDE_TABLE),
         PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path=KINDS["glossary"].content_path,
                  description="Förkortningar som används i kunskapsbanken.", search_kind=titles.PAGE),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path=KINDS["source"].content_path,
@@ -110,7 +111,7 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                                   context=titles.context(record, kb) if named else "",
                                   search_kind=titles.kind_word(record), search_place=titles.place(record, kb)))
     pages += target_group_pages(kb)
-    pages += finder_pages(kb)
+    pages += finder_pages(derived.facets)
     return pages
 
 
@@ -126,9 +127,8 @@ def target_group_pages(kb: KnowledgeBase) -> list[PageSpec]:
     return pages
 
 
-def finder_pages(kb: KnowledgeBase) -> list[PageSpec]:
+def finder_pages(built: list[facets.Facet]) -> list[PageSpec]:
     """"Hitta exempel": the filter page, and a static page per facet value for readers without JavaScript."""
-    built = facets.build_facets(kb)
     pages = [PageSpec(facets.FINDER, "Hitta exempel", "finder.html",
                       description="Filtrera kommuner och projekt efter målgrupp, metod, typ, status, kriterier, "
                                   "period, län och kommun.", extra={"facets": built}, hide=("toc",))]

@@ -13,6 +13,7 @@ from kunskapsbanken.data.results import headline_figure
 from kunskapsbanken.render import labels, urls
 from kunskapsbanken.site import compare, facets
 from kunskapsbanken.site.charts import record_charts
+from kunskapsbanken.site.derived import Derived
 from kunskapsbanken.data.slugs import glossary_anchor
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.numbers import format_number
@@ -53,7 +54,8 @@ class RenderedPage:
 
 class PageRenderer:
     def __init__(self, kb: KnowledgeBase, markdown: MarkdownRenderer, *, use_directory_urls: bool = True,
-                 override_dirs: list[Path] | None = None, site_info: dict | None = None):
+                 override_dirs: list[Path] | None = None, site_info: dict | None = None,
+                 derived: Derived | None = None):
         self.kb = kb
         self.markdown = markdown
         self.use_directory_urls = use_directory_urls
@@ -71,7 +73,8 @@ class PageRenderer:
                                 last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS, kinds=KINDS,
                                 describe=lambda record: facets.describe(kb, record),
-                                record_charts=record_charts, headline_figure=headline_figure, compare_sections=compare.SECTIONS,
+                                record_charts=derived.charts_of if derived else record_charts,
+                                headline_figure=headline_figure, compare_sections=compare.SECTIONS,
                                 compare_criteria_title=compare.CRITERIA_TITLE,
                                 compare_pairs=lambda: compare.model_pairs(kb),
                                 pairs_with=lambda record: compare.pairs_with(kb, record),
@@ -92,6 +95,14 @@ class PageRenderer:
         page = self.render_template("_page.html", page_url, page=spec, record=spec.record, body=Markup(body.html),
                                     on_this_page=sections if spec.record is not None and len(sections) > 1 else [])
         return RenderedPage(page.html, page.toc + body.toc)
+
+    def add_globals(self, **values) -> None:
+        """Names every template sees, known only to the caller (e.g. the records' git history)."""
+        self.env.globals.update(values)
+
+    def render_file(self, template_name: str, **context) -> str:
+        """A file that is not a page (a feed, a catalogue, the editor's page): no links, no contents."""
+        return self.env.get_template(template_name).render(**context)
 
     def render_template(self, template_name: str, page_url: str, **context) -> RenderedPage:
         toc: list[tuple[int, str, str]] = []
