@@ -158,6 +158,23 @@ def cmd_format(args) -> int:
     return EXIT_OK
 
 
+def cmd_export_pages(args) -> int:
+    from kunskapsbanken.data import ValidationFailed
+    from kunskapsbanken.export import export_pages
+
+    config = Path(args.config)
+    if not config.is_file():
+        print(f"Filen finns inte: {escaped(str(config))}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        count = export_pages(config, Path(args.dest))
+    except ValidationFailed as exc:
+        print(format_problems(sorted(exc.problems), "text", colour=_colour(sys.stderr)), file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"{count} genererade sidor skrevs till {escaped(args.dest)}.", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kunskapsbanken",
                                      description="Verktyg för kunskapsbankens YAML-poster.")
@@ -203,6 +220,14 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
     fmt.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
     fmt.set_defaults(func=cmd_format)
+    export = sub.add_parser("export-pages", help="skriv webbplatsens sidor som Markdown, utan MkDocs",
+                            description="Skriver alla sidor (de handskrivna och de som byggs ur posterna), öppna "
+                                        "data, redigeraren och schemana till en mapp med en egen mkdocs.yml utan "
+                                        "kunskapsbankens tillägg, så att en annan motor kan bygga webbplatsen. "
+                                        "Slutkod 0: klart; 1: posterna har problem; 2: fel användning.")
+    export.add_argument("dest", metavar="MAPP", help="mappen att skriva till (töms först)")
+    export.add_argument("--config", default="mkdocs.yml", help="webbplatsens mkdocs.yml (standard: mkdocs.yml)")
+    export.set_defaults(func=cmd_export_pages)
     from kunskapsbanken.contributor.scaffold import add_new_command
 
     add_new_command(sub)

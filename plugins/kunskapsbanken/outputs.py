@@ -81,8 +81,11 @@ class BuildOutputs:
     def kb(self):
         return self.renderer.kb
 
-    def front_matter(self, spec: PageSpec) -> str:
-        """The Markdown of a generated page: front matter only, its body comes from the template."""
+    def front_matter(self, spec: PageSpec, *, edit_url: str | None = None) -> str:
+        """The Markdown of a generated page: front matter only, its body comes from the template.
+
+        ``edit_url``: the edit link, for an engine that cannot point a page's edit link at a file
+        outside the docs folder ("": none); the plugin sets it on the MkDocs file instead."""
         # Material prints title and description without escaping them, and both come from
         # contributor text: escape them here, once, so they can only ever be text.
         meta: dict[str, object] = {
@@ -96,6 +99,8 @@ class BuildOutputs:
                 meta[key] = getattr(spec, key)
         if spec.search_exclude:
             meta["search"] = {"exclude": True}
+        if edit_url is not None:
+            meta["edit_url"] = edit_url
         # JSON is valid YAML: front matter without any hand-made quoting.
         return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
 
