@@ -10,10 +10,11 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: setup serve build validate lint test test-deps bench editor-screenshots clean
 
-$(VENV)/.installed: pyproject.toml
+# requirements.lock pins every package to the version the tests passed with (pyproject.toml has the ranges).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet --constraint requirements.lock -e '.[test]'
 	touch $@
 
 # The web editor (Decap CMS) that the site build copies to /admin/, and its local backend.

@@ -106,8 +106,8 @@ def export_pages(config_file: Path, dest: Path) -> int:
         shutil.rmtree(dest)
     shutil.copytree(settings.docs_dir, docs)
     # Snippets (pymdownx.snippets, base path ".") include files from the project's top folder.
-    for path in settings.root.glob("*.md"):
-        shutil.copy2(path, dest / path.name)
+    for top in settings.root.glob("*.md"):
+        shutil.copy2(top, dest / top.name)
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
         shutil.copytree(settings.root / theme["custom_dir"], dest / theme["custom_dir"])
