@@ -7,14 +7,27 @@ so that each mistake is reported once, where it stands.
 
 from __future__ import annotations
 
+import math
+
 from kunskapsbanken.data.control_chars import describe_char, first_forbidden
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.unsafe_text import unsafe_fragment, walk_scalars
-from kunskapsbanken.data.value_ranges import non_finite
 from kunskapsbanken.data.yamlsource import YamlDocument, format_path
 
 _CONTROL_TIP = ("Ta bort tecknet; det syns inte men kan dölja eller vända texten. "
                 "Skriv om ordet för hand om du inte hittar det.")
+
+
+def non_finite(value: object) -> str | None:
+    """How a NaN or infinite number is named in a message, or None for any other value.
+
+    JSON Schema cannot say "a finite number" (``minimum`` lets NaN through); the ranges a number
+    may take (not negative, a share at most 100 %) are in the schemas."""
+    if not isinstance(value, float) or math.isfinite(value):
+        return None
+    if math.isnan(value):
+        return "NaN (inte ett tal)"
+    return "oändligheten" if value > 0 else "minus oändligheten"
 
 
 def scalar_problems(file: str, doc: YamlDocument) -> list[Problem]:

@@ -16,14 +16,12 @@ from collections.abc import Callable
 
 from kunskapsbanken.data.schemas import branches, node_at
 from kunskapsbanken.data.model import KnowledgeBase, Record
+from kunskapsbanken.opendata import licence
+from kunskapsbanken.opendata.exports import MATRIX_COLUMNS, MATRIX_COUNTS
 from kunskapsbanken.render import labels, urls
 
 DATA_DIR = "data"
-LICENCE = {
-    "name": "CC-BY-4.0",
-    "path": "https://creativecommons.org/licenses/by/4.0/",
-    "title": "Creative Commons Erkännande 4.0 Internationell (CC BY 4.0)",
-}
+LICENCE = licence.PACKAGE_LICENCE
 PACKAGE_NAME = "kunskapsbanken-ratt-stod-till-arbete"
 MISSING_VALUES = ["", "not_known"]
 """An empty cell: the record has no such field; not_known: the sources do not say."""
@@ -298,8 +296,13 @@ def matrix_resource(kb: KnowledgeBase) -> dict:
                                   "en": f"The rating against criterion {c['number']}, in Swedish words."},
                  "constraints": {"enum": [label for label, *_ in labels.RATINGS.values()]}}
                 for c in kb.criteria.values()]
-    counts = [("Uppfyllda", "met"), ("Delvis uppfyllda", "partly met"), ("Inte uppfyllda", "not met"),
-              ("Okända", "not known")]
+    counts = [(name, value.replace("_", " ")) for value, name in MATRIX_COUNTS]
+    leading = {
+        "Avsnitt": ("Kommuner eller projekt.", "Section: municipalities or projects."),
+        "Typ": ("Kommun eller Projekt.", "Record type, in Swedish."),
+        "Id": ("Postens id.", "The record's id."),
+        "Namn": ("Postens namn.", "The record's name."),
+    }
     return {
         "name": "jamforelse", "path": "jamforelse.csv", "profile": "tabular-data-resource", "format": "csv",
         "mediatype": "text/csv", "encoding": "utf-8-sig",
@@ -310,14 +313,8 @@ def matrix_resource(kb: KnowledgeBase) -> dict:
                          "en": "One row per municipality or project, one column per criterion (the wide form "
                                "of bedomningar.csv, for spreadsheets)."},
         "schema": {"fields": [
-            {"name": "Avsnitt", "type": "string", "description": "Kommuner eller projekt.",
-             "descriptions": {"sv": "Kommuner eller projekt.", "en": "Section: municipalities or projects."}},
-            {"name": "Typ", "type": "string", "description": "Kommun eller Projekt.",
-             "descriptions": {"sv": "Kommun eller Projekt.", "en": "Record type, in Swedish."}},
-            {"name": "Id", "type": "string", "description": "Postens id.",
-             "descriptions": {"sv": "Postens id.", "en": "The record's id."}},
-            {"name": "Namn", "type": "string", "description": "Postens namn.",
-             "descriptions": {"sv": "Postens namn.", "en": "The record's name."}},
+            *({"name": name, "type": "string", "description": leading[name][0],
+               "descriptions": {"sv": leading[name][0], "en": leading[name][1]}} for name in MATRIX_COLUMNS),
             *criteria,
             *({"name": name, "type": "integer", "description": f"Antal kriterier: {name.lower()}.",
                "descriptions": {"sv": f"Antal kriterier: {name.lower()}.", "en": f"Number of criteria {en}."},

@@ -11,12 +11,18 @@ import json
 
 from kunskapsbanken.data.kinds import KINDS, PAGE_KINDS
 from kunskapsbanken.data.matrix import Matrix
+from kunskapsbanken.opendata import licence
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
 from kunskapsbanken.site.charts import Chart, chart_files
 
 DATA_DIR = "data"
-LICENCE = "CC BY 4.0"
+LICENCE = licence.SHORT
+MATRIX_COLUMNS = ("Avsnitt", "Typ", "Id", "Namn")
+"""The matrix CSV's first columns; a column per criterion and the counts follow."""
+MATRIX_COUNTS = (("met", "Uppfyllda"), ("partly_met", "Delvis uppfyllda"), ("not_met", "Inte uppfyllda"),
+                 ("not_known", "Okända"))
+"""(rating, column) of the matrix CSV's last columns: how many criteria each record has so rated."""
 EXPORTED_KINDS = tuple(k for k in PAGE_KINDS if k.id != "target_group")
 """The kinds with one JSON file per record (target groups are exported inside their records)."""
 
@@ -94,16 +100,14 @@ def matrix_csv(matrix: Matrix) -> str:
     """One row per record: ratings as Swedish words, for a spreadsheet (UTF-8 with BOM for Excel)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["Avsnitt", "Typ", "Id", "Namn",
-                     *(f"{c['number']}. {c['label']}" for c in matrix.criteria),
-                     "Uppfyllda", "Delvis uppfyllda", "Inte uppfyllda", "Okända"])
+    writer.writerow([*MATRIX_COLUMNS, *(f"{c['number']}. {c['label']}" for c in matrix.criteria),
+                     *(name for _, name in MATRIX_COUNTS)])
     for section in matrix.sections:
         for row in section.rows:
             writer.writerow([section.title, KINDS[row.record.record_type].label, row.record.id,
                              row.record.name,
                              *(labels.rating_label(cell["rating"]) if cell else "" for cell in row.cells),
-                             row.totals["met"], row.totals["partly_met"], row.totals["not_met"],
-                             row.totals["not_known"]])
+                             *(row.totals[value] for value, _ in MATRIX_COUNTS)])
     return "\ufeff" + buffer.getvalue()
 
 
