@@ -105,6 +105,23 @@ def checked_page(browser, **context_options):
         context.close()
 
 
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+"""The rules axe checks: WCAG 2.1 A and AA."""
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now (the one axe runner)."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS)["violations"]
+
+
+def describe_violations(violations: list[dict]) -> list[tuple[str, list]]:
+    """(rule, first three elements) per violation: short enough for an assertion message."""
+    return [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+
+
 def page_urls(site: Path) -> list[str]:
     """Every HTML page of the built site, as a site-relative URL."""
     urls = []

@@ -8,9 +8,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-from browser_support import AXE, SCREENSHOT_DIR, checked_page, page_urls
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from browser_support import SCREENSHOT_DIR, axe_violations, checked_page, page_urls
 
 
 def guard_requests(page, site_url: str) -> list[str]:
@@ -41,11 +39,7 @@ def test_every_page_passes_axe_and_stays_on_site(built_site, site_url, page):
     for url in urls:
         response = page.goto(site_url + url, wait_until="load")
         assert response is not None and response.ok or url == "404.html", url
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            WCAG_TAGS)
-        for violation in result["violations"]:
+        for violation in axe_violations(page):
             targets = [" ".join(map(str, n["target"])) for n in violation["nodes"][:3]]
             failures.append(f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} — {targets}")
     assert not failures, "axe-core violations:\n" + "\n".join(failures)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import AXE, serve, site_path_prefix
+from browser_support import axe_violations, serve, site_path_prefix
 from site_fixtures import ENV, copy_project, mkdocs_build, read_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +29,6 @@ DECAP_SERVER = ROOT / "editor" / "node_modules" / "decap-server" / "dist" / "ind
 # The Bidra page's pictures are taken by this test: `make editor-screenshots` points it at
 # docs/assets/images; a plain run keeps them in test-output/ and leaves the tree clean.
 SCREENSHOTS = Path(os.environ.get("KB_EDITOR_SCREENSHOTS", ROOT / "test-output" / "screenshots"))
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
 
 
@@ -308,10 +307,7 @@ def _element_kind(html: str) -> str:
 
 def _axe(page) -> dict[str, set[str]]:
     """The WCAG A/AA rules axe finds broken, with the kinds of element that break each."""
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
-    return {v["id"]: {_element_kind(n["html"]) for n in v["nodes"]} for v in result["violations"]}
+    return {v["id"]: {_element_kind(n["html"]) for n in v["nodes"]} for v in axe_violations(page)}
 
 
 def _axe_screens(page, admin_url: str) -> dict[str, dict[str, set[str]]]:

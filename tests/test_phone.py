@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_support import AXE
+from browser_support import axe_violations, describe_violations
 from site_fixtures import read_html
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FOLD_ABOVE = 5
 
 
@@ -115,8 +114,6 @@ def test_axe_finds_nothing_at_phone_width(site_url, browser, knowledge_base, kin
     context = _context(browser, 375)
     page = context.new_page()
     page.goto(site_url + url)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_TAGS)
+    violations = axe_violations(page)
     context.close()
-    assert not result["violations"], [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
+    assert not violations, describe_violations(violations)
