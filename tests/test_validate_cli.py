@@ -50,6 +50,14 @@ def test_fixture_is_valid(tmp_path, mini_content):
     assert "Allt giltigt: 1 kommuner, 1 projekt, 2 metoder, 10 kriterier, 2 källor, 2 ord" in result.stderr
 
 
+def test_the_command_runs_as_a_contributor_runs_it(tmp_path, mini_content):
+    """The one subprocess run: the others call the same main() in-process (helpers.validate)."""
+    (mini_content / "methods" / "ips.yml").write_text("id: ips\n", encoding="utf-8")
+    result = run_cli("validate", "--content", mini_content, "--schema", ROOT / "schema", "--root", tmp_path)
+    assert result.returncode == 1
+    assert "content/methods/ips.yml:" in result.stdout and "problem hittades" in result.stderr
+
+
 def test_fixture_has_the_real_criteria():
     fixture = yaml.safe_load((ROOT / "tests/fixtures/mini_content/criteria.yml").read_text(encoding="utf-8"))
     real = yaml.safe_load((ROOT / "content/criteria.yml").read_text(encoding="utf-8"))
