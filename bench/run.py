@@ -34,12 +34,13 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 BUDGETS = {
-    "build_ratio": 1.2,     # our build / plain-Markdown baseline, at the largest size
+    "build_ratio": 1.1,     # our build / plain-Markdown baseline, at the largest size (issue 19)
+    "real_build_ratio": 1.5,  # the same for the real knowledge base (issue 19)
     "load_ratio": 3.0,      # load + validate + resolve / YAML floor, at the largest size
     "linearity": 1.5,       # per-record time at the largest size / at the middle size, per phase
     "peak_mib": 1024.0,     # peak memory of our build
     "matrix_kb": 300.0,     # matrix page HTML
-    "serve_seconds": 3.0,   # an edited YAML visible under mkdocs serve, real knowledge base
+    "serve_seconds": 1.5,   # an edited YAML visible under mkdocs serve, real knowledge base (issue 19)
     "query_kb": 150.0,      # bytes the browser fetches for one search query, cold, at the largest size
 }
 
@@ -187,6 +188,11 @@ def evaluate(results: list[SizeResult], serve_seconds: float | None) -> list[tup
     build_ratio = largest.builds["ours"]["seconds"] / largest.builds["baseline"]["seconds"]
     checks.append((f"bygge ≤ {BUDGETS['build_ratio']} × baslinjen ({largest.label})", f"{build_ratio:.2f} ×",
                    build_ratio <= BUDGETS["build_ratio"]))
+    real = results[0]
+    if real is not largest and real.builds.get("baseline", {}).get("seconds"):
+        real_ratio = real.builds["ours"]["seconds"] / real.builds["baseline"]["seconds"]
+        checks.append((f"bygge ≤ {BUDGETS['real_build_ratio']} × baslinjen ({real.label})", f"{real_ratio:.2f} ×",
+                       real_ratio <= BUDGETS["real_build_ratio"]))
     p = largest.phases
     load_ratio = (p["load"] + p["validate"] + p["resolve"]) / p["floor"]
     checks.append((f"läsa + validera + koppla ihop ≤ {BUDGETS['load_ratio']} × YAML-golvet ({largest.label})",
@@ -300,7 +306,7 @@ def easy_read_section(readability: list[dict]) -> list[str]:
 
 
 def serve_check(seconds: float) -> tuple[str, str, bool]:
-    return (f"ändrad YAML syns i mkdocs serve inom {BUDGETS['serve_seconds']:.0f} s (riktiga kunskapsbanken)",
+    return (f"ändrad YAML syns i mkdocs serve inom {BUDGETS['serve_seconds']:g} s (riktiga kunskapsbanken)",
             f"{seconds:.2f} s", seconds <= BUDGETS["serve_seconds"])
 
 
