@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from kunskapsbanken.data.kinds import PAGE_KINDS
@@ -36,8 +37,12 @@ def src_to_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative_url(target: str, base: str) -> str:
-    """Link from the page at URL ``base`` to URL ``target`` (both site-relative)."""
+    """Link from the page at URL ``base`` to URL ``target`` (both site-relative).
+
+    Cached: a build asks for the same few thousand links again and again (posixpath.relpath was
+    a tenth of rendering the pages), and ``mkdocs serve`` asks for them again on every rebuild."""
     base_dir = base if base.endswith("/") or not base else posixpath.dirname(base) + "/"
     rel = posixpath.relpath("/" + target, "/" + base_dir)
     if target.endswith("/") and not rel.endswith("/"):
