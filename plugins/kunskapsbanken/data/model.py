@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kunskapsbanken.data.evidence import Evidence, municipality_evidence, record_evidence
+
 RATINGS = ("met", "partly_met", "not_met", "not_known")
 
 _SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "u"})
@@ -127,6 +129,13 @@ class KnowledgeBase:
             for example in key.get("examples", []):
                 self.keys_by_record[(example["record"]["kind"], example["record"]["id"])].append(
                     KeyExample(key, example["text"]))
+        # What backs each result, derived once (rules in data/evidence.py and on the site's Om page).
+        self.evidence: dict[tuple[str, str], Evidence] = {("project", p.id): record_evidence(p)
+                                                          for p in self.projects.values()}
+        for municipality in self.municipalities.values():
+            self.evidence[("municipality", municipality.id)] = municipality_evidence(
+                municipality, self.projects_by_municipality[municipality.id],
+                lambda project: self.evidence[("project", project.id)])
         for lists in (self.related, self.parts):
             for items in lists.values():
                 items.sort(key=lambda r: swedish_sort_key(r.name))
@@ -169,6 +178,10 @@ class KnowledgeBase:
         """The record a success key's example points to."""
         kinds = {"municipality": self.municipalities, "project": self.projects, "method": self.methods}
         return kinds[example["record"]["kind"]][example["record"]["id"]]
+
+    def evidence_of(self, record: Record) -> Evidence:
+        """What backs a municipality's or project's result (see data/evidence.py)."""
+        return self.evidence[(record.record_type, record.id)]
 
     def source(self, source_id: str) -> Record:
         return self.sources[source_id]

@@ -19,6 +19,15 @@ IMPLEMENTATIONS = {
 }
 OUTCOMES = {"reached": "Uppnått", "partly_reached": "Delvis uppnått", "not_reached": "Inte uppnått",
             "not_known": "Okänt utfall"}
+EVIDENCE = {
+    # level (data/evidence.py, strongest first): (label, URL slug). The rules are on docs/om.md.
+    "external_evaluation": ("Extern utvärdering", "extern-utvardering"),
+    "own_follow_up": ("Egen uppföljning med siffror", "egen-uppfoljning"),
+    "results_in_words": ("Resultat beskrivna i ord", "resultat-i-ord"),
+    "target_only": ("Bara mål, inget resultat", "bara-mal"),
+    "plan_only": ("Bara planer", "bara-planer"),
+    "nothing_reported": ("Inget resultat redovisat", "inget-redovisat"),
+}
 RECORD_KINDS = {"municipality": "Kommun", "project": "Projekt", "method": "Metod", "criterion": "Kriterium"}
 
 
@@ -32,3 +41,13 @@ def project_status(project) -> str:
     if project["status"] == "completed" and project["implementation"]["status"] == "implemented":
         return "Avslutat och infört"
     return status
+
+
+def evidence_label(level: str) -> str:
+    return EVIDENCE[level][0]
+
+
+def evidence_evaluator(by: str, date: str) -> str:
+    """Who made an external evaluation and when, in words: 'Payoff …, 2015-03-17'."""
+    who = "utvärderare som källan inte namnger" if by == "not_known" else by
+    return f"{who}, {'datum okänt' if date == 'not_known' else date}"

@@ -91,6 +91,7 @@ def record_values(kb: KnowledgeBase, record: Record) -> dict[str, list[str]]:
         "kriterium": [v["criterion"] for v in record.get("criteria", []) if v["rating"] == "met"],
         "delvis": [v["criterion"] for v in record.get("criteria", []) if v["rating"] == "partly_met"],
         "period": periods,
+        "evidens": [labels.EVIDENCE[kb.evidence_of(record).level][1]],
     }
 
 
@@ -99,6 +100,7 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
     facets = [
         Facet("malgrupp", "Målgrupp", title="Målgrupp: {}"),
         Facet("metod", "Metod", title="Metod: {}"),
+        Facet("evidens", "Vad stöder resultaten", title="Vad stöder resultaten: {}"),
         Facet("typ", "Typ", title="Typ: {}"),
         Facet("status", "Status", title="Status: {}"),
         Facet("kriterium", "Uppfyller kriterium", title="{} – uppfyllt"),
@@ -114,6 +116,8 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
             group.id, group.name, static_src=urls.record_src("target_group", group.id))
     for method in kb.methods.values():
         by_key["metod"].values[method.id] = FacetValue(method.id, method.name)
+    for label, slug in labels.EVIDENCE.values():
+        by_key["evidens"].values[slug] = FacetValue(slug, label)
     for kind, slug in KIND_SLUGS.items():
         by_key["typ"].values[slug] = FacetValue(slug, KIND_LABELS[kind])
     for status, slug in STATUS_SLUGS.items():
