@@ -35,6 +35,17 @@ def rating_label(value: str) -> str:
     return RATINGS[value][0]
 
 
+def source_year(date) -> str:
+    """The year of a source's date ('2015-03-17' → '2015'); empty when the date is not known."""
+    return str(date)[:4] if str(date)[:4].isdigit() else ""
+
+
+def dated_status(project) -> str:
+    """The status as the source had it, for use apart from the record's page: a status read off a
+    2012 report is not today's ('Pågår enligt källa från 2012')."""
+    return f"{project_status(project)} enligt källa från {source_year(project['status_as_of'])}"
+
+
 def project_status(project) -> str:
     """The status a reader needs at a glance: the status, and 'införd' once implemented."""
     status = STATUSES[project["status"]]

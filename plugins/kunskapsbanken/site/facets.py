@@ -102,7 +102,7 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
         Facet("metod", "Metod", title="Metod: {}"),
         Facet("evidens", "Vad stöder resultaten", title="Vad stöder resultaten: {}"),
         Facet("typ", "Typ", title="Typ: {}"),
-        Facet("status", "Status", title="Status: {}"),
+        Facet("status", "Status enligt källan", title="Status: {}"),
         Facet("kriterium", "Uppfyller kriterium", title="{} – uppfyllt"),
         Facet("delvis", "Uppfyller kriterium delvis", title="{} – delvis uppfyllt"),
         Facet("period", "Period", title="Period: {}"),
@@ -145,6 +145,12 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
             for value_id in ids:
                 by_key[key].values[value_id].records.append(record)
     by_key["period"].values = dict(sorted(by_key["period"].values.items()))
+    # A status is the sources' word at their time: "Pågår enligt källor från 2012 och 2015".
+    for value in by_key["status"].values.values():
+        years = sorted({labels.source_year(r["status_as_of"]) for r in value.records} - {""})
+        if years:
+            said = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " och " + years[-1]
+            value.label += f" enligt {'källa' if len(years) == 1 else 'källor'} från {said}"
 
     for facet in facets:
         facet.values = {k: v for k, v in facet.values.items() if v.records}
@@ -182,7 +188,7 @@ def describe(kb: KnowledgeBase, record: Record) -> str:
     period = period_text(record)
     if period:
         parts.append(period)
-    parts.append(labels.project_status(record).lower())
+    parts.append(labels.dated_status(record).lower())
     return ", ".join(parts)
 
 
