@@ -35,7 +35,7 @@ def expected_level(record) -> str:
     for figure in results.get("figures", []):
         value = figure["value"]
         if (isinstance(value, (int, float)) and figure.get("kind", "outcome") in ("outcome", "change")
-                and (figure.get("scope") or {}).get("relation") != "other"):
+                and (figure.get("scope") or {}).get("relation") not in ("other", "wider")):
             return "own_follow_up"
     goals = record.get("goals") or []
     if any(g["outcome"] != "not_known" for g in goals) or evaluations or results.get("described_in_words"):

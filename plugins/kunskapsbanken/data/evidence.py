@@ -51,7 +51,8 @@ class Evidence:
 
 def _is_result_figure(figure: dict) -> bool:
     known = isinstance(figure.get("value"), (int, float)) and not isinstance(figure.get("value"), bool)
-    own = (figure.get("scope") or {}).get("relation") != "other"
+    # The record's own figure, or one it shares with others; not another's or a wider average.
+    own = (figure.get("scope") or {}).get("relation") in (None, "joint")
     return known and own and figure.get("kind", "outcome") in RESULT_FIGURE_KINDS
 
 
