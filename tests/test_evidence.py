@@ -177,3 +177,15 @@ def test_levels_are_columns_in_the_open_data(built_site, knowledge_base, name, k
     package = json.loads((built_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for f in next(r for r in package["resources"] if r["name"] == name)["schema"]["fields"]}
     assert "Om kunskapsbanken" in fields["evidens"]["descriptions"]["sv"]
+
+
+def test_the_compare_view_shows_each_records_level(built_site, knowledge_base):
+    kb = knowledge_base
+    tyreso, partille = kb.municipalities["tyreso"], kb.municipalities["partille"]
+    soup = read_html(built_site, "jamfor/partille-tyreso/")
+    said = [" ".join(p.get_text().split()) for p in soup.select("article .kb-compare__evidence")]
+    assert len(said) == 2, said
+    for record in (partille, tyreso):
+        label = LABELS[kb.evidence_of(record).level]
+        assert any(s.startswith(f"Vad stöder resultaten: {label}") for s in said), (record.id, said)
+    assert any("Ramböll" in s for s in said)
