@@ -56,6 +56,27 @@ def test_every_record_has_an_easy_read_text_within_the_limits(path):
     assert keys.index("easy_read") == keys.index(before) + 1, f"{path.name}: easy_read stands after {before}"
 
 
+# A sentence about what the sources leave out ("Det står inte …", "Det finns inga uppgifter om …").
+# A reader learns little from several; one may say it all (issue 22, part 5).
+NOT_SAID = re.compile(r"\b(står inte|står det inte|står inget|säger inte|säger inget|sägs inte|vet inte|"
+                      r"vet vi inte|ingen vet|framgår inte|anges inte|nämns inte|berättar inte|skriver inte|"
+                      r"redovisas inte|inga uppgifter|inga siffror)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", _records(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_at_most_one_sentence_on_what_the_sources_do_not_say(path):
+    text = yaml.safe_load(path.read_text(encoding="utf-8"))["easy_read"]
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(text.split()))
+    silent = [s for s in sentences if NOT_SAID.search(s)]
+    assert len(silent) <= 1, f"{path.name}: {silent}"
+
+
+def test_the_not_said_pattern_finds_such_sentences():
+    assert NOT_SAID.search("Det står inte vem som äger projektet.")
+    assert NOT_SAID.search("Det finns inga uppgifter om resultatet.")
+    assert not NOT_SAID.search("Projektet har inte börjat än.")
+
+
 def test_om_kunskapsbanken_in_easy_swedish_is_within_the_limits():
     text = (PROJECT / "docs" / "lattlast-om.md").read_text(encoding="utf-8").split("---", 2)[2]
     prose = "\n".join(line for line in text.splitlines() if not line.startswith("#"))

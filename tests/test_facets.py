@@ -20,6 +20,10 @@ from kunskapsbanken.site.facets import county_id
 
 KIND_IDS = {"project": "projekt", "pilot_study": "forstudie", "permanent_activity": "permanent-verksamhet"}
 STATUS_IDS = {"planned": "planerat", "ongoing": "pagar", "completed": "avslutat", "not_known": "okand"}
+# The levels themselves are checked against the records in test_evidence.py.
+LEVEL_IDS = {"external_evaluation": "extern-utvardering", "own_follow_up": "egen-uppfoljning",
+             "results_in_words": "resultat-i-ord", "target_only": "bara-mal", "plan_only": "bara-planer",
+             "nothing_reported": "inget-redovisat"}
 
 # Words one of which a record's own text must contain for it to name the group. A necessary
 # condition, not a sufficient one: each assignment was also checked by hand against the sources.
@@ -68,6 +72,7 @@ def expected_values(kb, record) -> dict[str, set[str]]:
         "kriterium": {v["criterion"] for v in record.get("criteria", []) if v["rating"] == "met"},
         "delvis": {v["criterion"] for v in record.get("criteria", []) if v["rating"] == "partly_met"},
         "period": decades,
+        "evidens": {LEVEL_IDS[kb.evidence_of(record).level]},
     }
 
 

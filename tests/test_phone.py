@@ -65,7 +65,7 @@ def test_the_contents_list_shows_on_a_phone_and_its_links_work(site_url, browser
     top = nav.bounding_box()["y"]
     assert top < page.locator("article h2").first.bounding_box()["y"], "the list is not above the sections"
     page.evaluate("() => document.fonts.ready")
-    nav.get_by_role("link", name="Resultat").click()
+    nav.get_by_role("link", name="Resultat", exact=True).click()
     page.wait_for_function("() => location.hash === '#resultat'")
     box = page.locator("h2#resultat").bounding_box()
     assert 0 <= box["y"] < 800, "the link did not bring Resultat into view"

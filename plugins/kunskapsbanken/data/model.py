@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kunskapsbanken.data.kinds import KINDS
+from kunskapsbanken.data.evidence import Evidence, municipality_evidence, record_evidence
 
 RATINGS = ("met", "partly_met", "not_met", "not_known")
 
@@ -131,6 +132,13 @@ class KnowledgeBase:
             for example in key.get("examples", []):
                 self.keys_by_record[(example["record"]["kind"], example["record"]["id"])].append(
                     KeyExample(key, example["text"]))
+        # What backs each result, derived once (rules in data/evidence.py and on the site's Om page).
+        self.evidence: dict[tuple[str, str], Evidence] = {("project", p.id): record_evidence(p)
+                                                          for p in self.projects.values()}
+        for municipality in self.municipalities.values():
+            self.evidence[("municipality", municipality.id)] = municipality_evidence(
+                municipality, self.projects_by_municipality[municipality.id],
+                lambda project: self.evidence[("project", project.id)])
         for lists in (self.related, self.parts):
             for items in lists.values():
                 items.sort(key=lambda r: swedish_sort_key(r.name))
@@ -176,3 +184,6 @@ class KnowledgeBase:
     def of_kind(self, kind: str) -> dict[str, Record]:
         """The records of one kind by id (``of_kind("project")``); the glossary is a list of entries."""
         return getattr(self, KINDS[kind].name)
+    def evidence_of(self, record: Record) -> Evidence:
+        """What backs a municipality's or project's result (see data/evidence.py)."""
+        return self.evidence[(record.record_type, record.id)]

@@ -20,6 +20,12 @@ class Change:
 def git_history(root: Path, folder: str = "content") -> dict[str, list[Change]]:
     """file (relative to ``root``) → its committed changes, newest first. Empty outside git."""
     try:
+        # A shallow clone's oldest commit would look like the last change of every file in it:
+        # better no history (pages then say the date is the record's own field) than a false one.
+        shallow = subprocess.run(["git", "-C", str(root), "rev-parse", "--is-shallow-repository"],
+                                 capture_output=True, text=True, check=True, timeout=30).stdout.strip()
+        if shallow == "true":
+            return {}
         out = subprocess.run(
             ["git", "-C", str(root), "log", "--no-merges", "--format=%x1e%h%x1f%cs%x1f%s", "--name-status",
              "--no-renames", "--", folder],

@@ -96,6 +96,47 @@ def _figure_rows(kb: KnowledgeBase):
             for figure in (record.get("results") or {}).get("figures", [])]
 
 
+def _evidence_columns(with_via: bool) -> tuple[Column, ...]:
+    """What backs the record's result (data/evidence.py), as the record page's badge shows it."""
+    evidence = lambda kb, record: kb.evidence_of(record)  # noqa: E731
+    levels = ", ".join(labels.EVIDENCE)
+    columns = [
+        Column("evidens", "Evidence", f"What backs the result, strongest first: {levels}. The rules are on the "
+               "site's page Om kunskapsbanken.", lambda kb, record, item: evidence(kb, record).level,
+               title_sv="Vad stöder resultaten",
+               description_sv=f"Det starkaste stödet källorna ger för resultaten, starkast först: {levels}. "
+                              "Reglerna står på sidan Om kunskapsbanken.", type="string"),
+        Column("evidens_text", "Evidence in Swedish", "The level as the site shows it, in Swedish.",
+               lambda kb, record, item: labels.evidence_label(evidence(kb, record).level),
+               title_sv="Vad stöder resultaten, i ord", description_sv="Nivån som den visas på webbplatsen.",
+               type="string"),
+        Column("evidens_utvarderare", "External evaluators",
+               "For an external evaluation: who made it and when, separated by semicolons.",
+               lambda kb, record, item: [labels.evidence_evaluator(e.by, e.date)
+                                         for e in evidence(kb, record).evaluators],
+               title_sv="Externa utvärderare", description_sv="Vid extern utvärdering: vem som gjorde den och "
+               "när. Flera värden skiljs åt med semikolon.", type="string"),
+    ]
+    if with_via:
+        columns.append(Column(
+            "evidens_projekt", "Evidence from projects",
+            "Ids of the municipality's projects the level comes from, separated by semicolons; empty when it "
+            "comes from the municipality's own record.",
+            lambda kb, record, item: [p.id for p in evidence(kb, record).via],
+            title_sv="Stödet finns i projekten", description_sv="Id för kommunens projekt som nivån kommer från. "
+            "Tomt när den kommer från kommunens egen post. Flera värden skiljs åt med semikolon.", type="string"))
+    columns += [
+        Column("evidens_kalla", "Evidence source document", "Id of the source document the level rests on.",
+               lambda kb, record, item: evidence(kb, record).source["document"],
+               title_sv="Källdokument för stödet", description_sv="Id för dokumentet som nivån bygger på.",
+               type="string"),
+        Column("evidens_kalla_avsnitt", "Evidence source section", "The section of that source document.",
+               lambda kb, record, item: evidence(kb, record).source["section"],
+               title_sv="Avsnitt för stödet", description_sv="Avsnittet i källdokumentet.", type="string"),
+    ]
+    return tuple(columns)
+
+
 def tables(site_url: str) -> tuple[Table, ...]:
     page = Column("sida", "Page", "Address of the record's page in the knowledge base.", _page(site_url),
                   title_sv="Sida", description_sv="Postens sida i kunskapsbanken.", type="string")
@@ -104,8 +145,10 @@ def tables(site_url: str) -> tuple[Table, ...]:
                          description_sv="municipality (kommun) eller project (projekt).", type="string")
     return (
         Table("kommuner", "municipality", "Kommuner", "Municipalities",
-              "En rad per kommun: län, invånare och om den är en av de fem modellkommunerna.",
-              "One row per municipality: county, population and whether it is one of the five model municipalities.",
+              "En rad per kommun: län, invånare, om den är en av de fem modellkommunerna och vad som stöder "
+              "resultaten (kommunens egen post eller dess projekt).",
+              "One row per municipality: county, population, whether it is one of the five model municipalities "
+              "and what backs its results (its own record or its projects).",
               (Column("id", "Id", "Short identifier, also the file name of the record.", _field("id"), ("id",)),
                Column("namn", "Name", "The municipality's name.", _field("name"), ("name",)),
                Column("lan", "County or province", "As the source gives it.", _field("county"), ("county",)),
@@ -118,11 +161,12 @@ def tables(site_url: str) -> tuple[Table, ...]:
                Column("modellkommun", "Model municipality",
                       "True for the five model municipalities of Rätt stöd till arbete.",
                       _field("model_municipality"), ("model_municipality",)),
+               *_evidence_columns(with_via=True),
                page),
               _each_record(lambda kb: kb.municipalities), ("id",)),
         Table("projekt", "project", "Projekt", "Projects",
-              "En rad per projekt, förstudie eller permanent verksamhet.",
-              "One row per project, pilot study or permanent activity.",
+              "En rad per projekt, förstudie eller permanent verksamhet, med vad som stöder resultaten.",
+              "One row per project, pilot study or permanent activity, with what backs its results.",
               (Column("id", "Id", "Short identifier, also the file name of the record.", _field("id"), ("id",)),
                Column("namn", "Name", "The name as the source writes it.", _field("name"), ("name",)),
                Column("typ", "Kind", "project, pilot_study or permanent_activity.", _field("kind"), ("kind",)),
@@ -143,6 +187,7 @@ def tables(site_url: str) -> tuple[Table, ...]:
                       _field("implementation", "status"), ("implementation", "status")),
                Column("metoder", "Methods", "Ids of the methods used, separated by semicolons.",
                       _field("methods"), ("methods",)),
+               *_evidence_columns(with_via=False),
                page),
               _each_record(lambda kb: kb.projects), ("id",)),
         Table("bedomningar", "municipality", "Bedömningar mot kriterierna", "Ratings against the criteria",

@@ -31,12 +31,20 @@ def record_export_path(record: Record) -> str:
     return f"{DATA_DIR}/{KINDS[record.record_type].url_folder}/{record.id}.json"
 
 
+def _evidence(kb: KnowledgeBase, record: Record) -> dict:
+    evidence = kb.evidence_of(record)
+    return {"level": evidence.level, "label": labels.evidence_label(evidence.level),
+            "evaluators": [{"by": e.by, "date": e.date} for e in evidence.evaluators],
+            "via_projects": [p.id for p in evidence.via], "source": evidence.source}
+
+
 def _derived(kb: KnowledgeBase, record: Record) -> dict:
     if record.record_type == "municipality":
-        return {"projects": [p.id for p in kb.projects_by_municipality[record.id]]}
+        return {"projects": [p.id for p in kb.projects_by_municipality[record.id]],
+                "evidence": _evidence(kb, record)}
     if record.record_type == "project":
         return {"related_projects": [p.id for p in kb.related[record.id]],
-                "parts": [p.id for p in kb.parts[record.id]]}
+                "parts": [p.id for p in kb.parts[record.id]], "evidence": _evidence(kb, record)}
     if record.record_type == "method":
         users = kb.method_users[record.id]
         return {"municipalities": [m.id for m in users.municipalities], "projects": [p.id for p in users.projects]}

@@ -66,9 +66,30 @@ def __getattr__(name: str):
         return _enum(name)
     raise AttributeError(name)
 
+EVIDENCE = {
+    # level (data/evidence.py, strongest first): (label, URL slug). The rules are on docs/om.md.
+    "external_evaluation": ("Extern utvärdering", "extern-utvardering"),
+    "own_follow_up": ("Egen uppföljning med siffror", "egen-uppfoljning"),
+    "results_in_words": ("Resultat beskrivna i ord", "resultat-i-ord"),
+    "target_only": ("Bara mål, inget resultat", "bara-mal"),
+    "plan_only": ("Bara planer", "bara-planer"),
+    "nothing_reported": ("Inget resultat redovisat", "inget-redovisat"),
+}
+
 
 def rating_label(value: str) -> str:
     return _enum("RATING_WORDS")[value]
+
+
+def source_year(date) -> str:
+    """The year of a source's date ('2015-03-17' → '2015'); empty when the date is not known."""
+    return str(date)[:4] if str(date)[:4].isdigit() else ""
+
+
+def dated_status(project) -> str:
+    """The status as the source had it, for use apart from the record's page: a status read off a
+    2012 report is not today's ('Pågår enligt källa från 2012')."""
+    return f"{project_status(project)} enligt källa från {source_year(project['status_as_of'])}"
 
 
 def project_status(project) -> str:
@@ -77,3 +98,13 @@ def project_status(project) -> str:
     if project["status"] == "completed" and project["implementation"]["status"] == "implemented":
         return "Avslutat och infört"
     return status
+
+
+def evidence_label(level: str) -> str:
+    return EVIDENCE[level][0]
+
+
+def evidence_evaluator(by: str, date: str) -> str:
+    """Who made an external evaluation and when, in words: 'Payoff …, 2015-03-17'."""
+    who = "utvärderare som källan inte namnger" if by == "not_known" else by
+    return f"{who}, {'datum okänt' if date == 'not_known' else date}"

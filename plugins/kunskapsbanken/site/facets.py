@@ -92,6 +92,7 @@ def record_values(kb: KnowledgeBase, record: Record) -> dict[str, list[str]]:
         "kriterium": [v["criterion"] for v in record.get("criteria", []) if v["rating"] == "met"],
         "delvis": [v["criterion"] for v in record.get("criteria", []) if v["rating"] == "partly_met"],
         "period": periods,
+        "evidens": [labels.EVIDENCE[kb.evidence_of(record).level][1]],
     }
 
 
@@ -100,8 +101,9 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
     facets = [
         Facet("malgrupp", "Målgrupp", title="Målgrupp: {}"),
         Facet("metod", "Metod", title="Metod: {}"),
+        Facet("evidens", "Vad stöder resultaten", title="Vad stöder resultaten: {}"),
         Facet("typ", "Typ", title="Typ: {}"),
-        Facet("status", "Status", title="Status: {}"),
+        Facet("status", "Status enligt källan", title="Status: {}"),
         Facet("kriterium", "Uppfyller kriterium", title="{} – uppfyllt"),
         Facet("delvis", "Uppfyller kriterium delvis", title="{} – delvis uppfyllt"),
         Facet("period", "Period", title="Period: {}"),
@@ -115,6 +117,8 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
             group.id, group.name, static_src=urls.record_src("target_group", group.id))
     for method in kb.methods.values():
         by_key["metod"].values[method.id] = FacetValue(method.id, method.name)
+    for label, slug in labels.EVIDENCE.values():
+        by_key["evidens"].values[slug] = FacetValue(slug, label)
     for kind, slug in KIND_SLUGS.items():
         by_key["typ"].values[slug] = FacetValue(slug, KIND_LABELS[kind])
     for status, slug in STATUS_SLUGS.items():
@@ -142,6 +146,12 @@ def build_facets(kb: KnowledgeBase) -> list[Facet]:
             for value_id in ids:
                 by_key[key].values[value_id].records.append(record)
     by_key["period"].values = dict(sorted(by_key["period"].values.items()))
+    # A status is the sources' word at their time: "Pågår enligt källor från 2012 och 2015".
+    for value in by_key["status"].values.values():
+        years = sorted({labels.source_year(r["status_as_of"]) for r in value.records} - {""})
+        if years:
+            said = years[0] if len(years) == 1 else ", ".join(years[:-1]) + " och " + years[-1]
+            value.label += f" enligt {'källa' if len(years) == 1 else 'källor'} från {said}"
 
     for facet in facets:
         facet.values = {k: v for k, v in facet.values.items() if v.records}
@@ -179,7 +189,7 @@ def describe(kb: KnowledgeBase, record: Record) -> str:
     period = period_text(record)
     if period:
         parts.append(period)
-    parts.append(labels.project_status(record).lower())
+    parts.append(labels.dated_status(record).lower())
     return ", ".join(parts)
 
 
