@@ -11,6 +11,7 @@ import pytest
 from site_fixtures import read_html, resolve_href
 
 from kunskapsbanken.render import urls
+from kunskapsbanken.site.charts import CSV_FACTS
 
 
 def page_url(record) -> str:
@@ -55,9 +56,26 @@ def test_skelleftea_costs_before_and_after(built_site, knowledge_base):
     assert bars(figure) == [v for f in figures for v in (f["baseline"], f["value"])]
     assert bars(figure)[:2] == [121, 78]
     changes = figure_by_id(built_site, skelleftea, "forandringar")
-    expected = [f["value"] for f in skelleftea["results"]["figures"]
-                if f["unit"] == "procent" and f["label"].startswith(("Minskning", "Ökning"))]
+    expected = [-f["value"] if f["direction"] == "decrease" else f["value"] for f in skelleftea["results"]["figures"]
+                if f["unit"] == "procent" and f["kind"] == "change"]
     assert bars(changes) == expected and len(expected) >= 6
+    # Diverging: the decreases left of zero, the 97 % rise in försörjningsstöd right of it.
+    assert min(expected) < 0 < max(expected) == 97
+    zero = float(changes.select_one("line.kb-chart__zero")["x1"])
+    for rect in changes.select("rect.kb-chart__bar"):
+        x, width = float(rect["x"]), float(rect["width"])
+        assert (x + width <= zero + 0.1) if float(rect["data-value"]) < 0 else (x >= zero - 0.1)
+
+
+def test_percentages_are_drawn_on_a_0_to_100_axis(built_site, knowledge_base):
+    """23 % is not drawn as a full bar: the axis of a percentage chart runs to 100."""
+    tyreso = knowledge_base.municipalities["tyreso"]
+    figure = figure_by_id(built_site, tyreso, "utfall-procent")
+    width = float(figure.select_one("svg")["viewBox"].split()[2])
+    widest = max(float(r["width"]) for r in figure.select("rect.kb-chart__bar"))
+    assert widest < width * 0.3
+    caption = figure.figcaption.get_text(" ", strip=True)
+    assert "gemensamt för de fyra KomAn-kommunerna" in caption
 
 
 def test_kraft_marks_summed_per_column_equal_the_source_sums(built_site, knowledge_base):
@@ -132,6 +150,8 @@ def test_every_chart_has_a_text_alternative_a_table_and_a_csv(built_site, knowle
             path = built_site / resolve_href(url, href)
             assert path.is_file(), href
             table = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-            csv_values = sorted(float(v) for row in table[1:] for v in row[1:] if v != "")
+            series = len(table[0]) - 1 - len(CSV_FACTS)
+            assert table[0][-len(CSV_FACTS):] == list(CSV_FACTS)
+            csv_values = sorted(float(v) for row in table[1:] for v in row[1:1 + series] if v != "")
             assert csv_values == sorted(bars(figure)), href
     assert seen >= 10

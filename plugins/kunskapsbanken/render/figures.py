@@ -65,13 +65,13 @@ def value_text(figure: dict) -> str:
     return text
 
 
-def tags(figure: dict, *, period: bool = True, target: bool = True) -> list[str]:
+def tags(figure: dict, *, period: bool = True, target: bool = True, kind: bool = True) -> list[str]:
     """What a reader must read beside the number: direction, mål, prognos or räkneexempel, whose
     figure it is, its period, and whether the source replaced it."""
     out = []
     if figure.get("direction"):
         out.append(DIRECTIONS[figure["direction"]])
-    if figure.get("kind") in TAGGED_KINDS:
+    if kind and figure.get("kind") in TAGGED_KINDS:
         out.append(KINDS[figure["kind"]])
     if target and figure.get("target") is not None:
         goal = figure["target"]
