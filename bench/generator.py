@@ -70,7 +70,7 @@ class Synthesizer:
             "id": f"kommun-{index:04d}",
             "name": f"Kommun {index:04d}",
             "county": rng.choice(COUNTIES),
-            "population": {"value": rng.randint(2500, 980000), "approximate": True, "year": "not_known",
+            "population": {"value": rng.randint(2500, 980000), "qualifier": "cirka", "year": "not_known",
                            "source": self.source()},
             "model_municipality": index % 58 == 0,
             "target_groups": self.groups(3),

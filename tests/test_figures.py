@@ -250,3 +250,16 @@ def test_csv_files_carry_kind_qualifier_scope_and_note(built_site):
     for path in charts:
         first = next(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
         assert first[-len(CSV_FACTS):] == list(CSV_FACTS), path.name
+
+
+def test_population_says_the_sources_qualifier(built_site, knowledge_base):
+    """Tyresö has "drygt 43 000 innevånare": the pages say drygt, not cirka."""
+    for municipality in knowledge_base.municipalities.values():
+        population = municipality["population"]
+        if not words.is_number(population["value"]):
+            continue
+        said = words.amount({**population, "unit": ""})
+        page = text(read_html(built_site, page_url(municipality)).select_one("article"))
+        index = text(read_html(built_site, "kommuner/").select_one("article"))
+        assert plain(said) in page and plain(said) in index, (municipality.id, said)
+    assert knowledge_base.municipalities["tyreso"]["population"]["qualifier"] == "drygt"

@@ -115,8 +115,9 @@ def tables(site_url: str) -> tuple[Table, ...]:
                       _field("population", "value"), ("population", "value")),
                 Column("invanare_ar", "Population year", "The year the population figure refers to.",
                        _field("population", "year"), ("population", "year")),
-               Column("invanare_ungefar", "Approximate", "True if the source gives the population as approximate.",
-                      _field("population", "approximate"), ("population", "approximate")),
+               Column("invanare_precision", "Population qualifier", "How the source words the population: exakt, "
+                      "cirka, upp till, minst, knappt or drygt.",
+                      _field("population", "qualifier"), ("population", "qualifier")),
                Column("modellkommun", "Model municipality",
                       "True for the five model municipalities of Rätt stöd till arbete.",
                       _field("model_municipality"), ("model_municipality",)),
