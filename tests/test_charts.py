@@ -10,6 +10,7 @@ import re
 import pytest
 from site_fixtures import read_html, resolve_href
 
+from kunskapsbanken.render import figures as words
 from kunskapsbanken.render import urls
 from kunskapsbanken.site.charts import CSV_FACTS
 
@@ -107,13 +108,17 @@ def test_payoff_typfall_per_party_after_one_and_five_years(built_site, knowledge
 def test_ips_typfall(built_site, knowledge_base):
     ips = knowledge_base.projects["ips-lund"]
     ds = ips["results"]["datasets"][0]
-    labels = {c["key"]: c["label"] for c in ds["columns"]}
+    labels = {c["key"]: words.column_label(c["label"], ds) for c in ds["columns"]}
+    assert any("(prognos)" in label for label in labels.values())
     for index, row in enumerate(ds["rows"], start=1):
         figure = figure_by_id(built_site, ips, f"{ds['id']}-{index}")
         drawn = {g["data-label"]: float(g.select_one("rect")["data-value"]) for g in figure.select("g.kb-chart__group")}
         expected = {labels[k]: float(v) for k, v in row.items()
                     if isinstance(v, (int, float)) and not isinstance(v, bool)}
         assert drawn == expected and expected
+        # One-year results and five-year forecasts are never ranked together.
+        caption = figure.figcaption.get_text(" ", strip=True)
+        assert "Utfall:" in caption and "Prognoser:" in caption
 
 
 def test_every_chart_has_a_text_alternative_a_table_and_a_csv(built_site, knowledge_base):

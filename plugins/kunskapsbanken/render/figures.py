@@ -8,6 +8,8 @@ so none of them can drop a qualifier, a scope or a "prognos" that the record kee
 
 from __future__ import annotations
 
+import re
+
 from kunskapsbanken.render.numbers import format_number
 
 KINDS = {
@@ -101,3 +103,22 @@ def scope_label(figure: dict) -> str:
 
 def kind_label(figure: dict) -> str:
     return KINDS.get(figure.get("kind", ""), "")
+
+
+FIVE_YEARS = re.compile(r"efter fem år", re.I)
+
+
+def is_forecast_column(label: str, table: dict) -> bool:
+    """A table column is a forecast when it says so, or when it holds the value after five years in a
+    table whose title or description calls those values a prognos (Payoff's typfall)."""
+    if "prognos" in label.lower():
+        return True
+    context = f"{table.get('title', '')} {table.get('description', '')}".lower()
+    return bool(FIVE_YEARS.search(label)) and "prognos" in context
+
+
+def column_label(label: str, table: dict) -> str:
+    """The column's label, with "(prognos)" where it is a forecast the label does not yet name."""
+    if is_forecast_column(label, table) and "prognos" not in label.lower():
+        return f"{label} (prognos)"
+    return label

@@ -253,8 +253,20 @@ def _extremes(named: list[tuple[str, float]], unit: str) -> str:
     return f"Högst: {top[0]}, {amount(top[1], unit)}. Lägst: {bottom[0]}, {amount(bottom[1], unit)}."
 
 
+def _extremes_by_horizon(named: list[tuple[str, float, bool]], unit: str) -> str:
+    """Highest and lowest, never ranking a forecast against a measured value: the values after one
+    year and the forecasts after five are ranked apart."""
+    measured = [(label, value) for label, value, forecast in named if not forecast]
+    forecasts = [(label, value) for label, value, forecast in named if forecast]
+    if not (measured and forecasts):
+        return _extremes([(label, value) for label, value, _ in named], unit)
+    lower = lambda text: text[0].lower() + text[1:]  # noqa: E731
+    return f"Utfall: {lower(_extremes(measured, unit))} Prognoser: {lower(_extremes(forecasts, unit))}"
+
+
 def dataset_charts(record: Record, ds: dict) -> list[Chart]:
     first, *others = ds["columns"]
+    others = [{**c, "label": words.column_label(c["label"], ds)} for c in others]
     rows = ds["rows"]
     numeric = [c for c in others if any(_number(r.get(c["key"])) for r in rows)]
     value = lambda r, c: r.get(c["key"]) if _number(r.get(c["key"])) else None  # noqa: E731
@@ -275,12 +287,13 @@ def dataset_charts(record: Record, ds: dict) -> list[Chart]:
             return [_layout(chart, table_rows)]
         charts = []
         for index, r in enumerate(rows, start=1):
-            named = [(c["label"], value(r, c)) for c in numeric if value(r, c) is not None]
+            named = [(c["label"], value(r, c), "prognos" in c["label"].lower()) for c in numeric
+                     if value(r, c) is not None]
             if not named:
                 continue
             name = str(r.get(first["key"]))
             chart = Chart(id=f"{record.id}-{ds['id']}-{index}", title=f"{ds['title']}: {name}",
-                          summary=f"{name}. " + _extremes(named, unit), unit=unit, group_heading="Vad",
+                          summary=f"{name}. " + _extremes_by_horizon(named, unit), unit=unit, group_heading="Vad",
                           series=[name], source=ds["source"])
             charts.append(_layout(chart, [(c["label"], [value(r, c)], [_cell(r.get(c["key"]), unit)])
                                           for c in numeric if value(r, c) is not None]))

@@ -26,8 +26,6 @@ BUDGET = re.compile(r"budget|medel|tilldelning|andel av", re.I)
 CAVEAT = re.compile(r"samhällsekonomisk", re.I)
 """A record's obstacle that speaks of the socio-economic result is shown beside its figures."""
 PERIOD = re.compile(r"efter \S+ år.*$")
-FIVE_YEARS = re.compile(r"efter fem år", re.I)
-"""Payoff's values after five years are forecasts (reckoned up from the result after one year)."""
 MAX_PARTY_COLUMNS = 3
 
 
@@ -59,10 +57,7 @@ def kronor(value: float) -> str:
 
 def _when(label: str) -> str:
     period = PERIOD.search(label)
-    when = f" {period.group(0)}" if period else f" ({label.lower()})"
-    if FIVE_YEARS.search(label) and "prognos" not in label.lower():
-        when += " (prognos)"
-    return when
+    return f" {period.group(0)}" if period else f" ({label.lower()})"
 
 
 def _is_number(value) -> bool:
@@ -83,10 +78,9 @@ def _party_sentence(party: str, values: list[tuple[str, float]]) -> str:
 
 
 def _column_sentence(label: str, value: float) -> str:
-    when = " (prognos)" if FIVE_YEARS.search(label) and "prognos" not in label.lower() else ""
     if value < 0:
-        return f"{label}{when}: minus {kronor(value)}, alltså ökade kostnader."
-    return f"{label}{when}: {kronor(value)}."
+        return f"{label}: minus {kronor(value)}, alltså ökade kostnader."
+    return f"{label}: {kronor(value)}."
 
 
 def dataset_effects(ds: dict) -> DatasetEffects | None:
@@ -96,7 +90,7 @@ def dataset_effects(ds: dict) -> DatasetEffects | None:
         return None
     groups = []
     for row in ds["rows"]:
-        values = [(c["label"], row[c["key"]]) for c in money if _is_number(row.get(c["key"]))]
+        values = [(words.column_label(c["label"], ds), row[c["key"]]) for c in money if _is_number(row.get(c["key"]))]
         if not values:
             continue
         name = str(row.get(first["key"]))
