@@ -112,6 +112,19 @@ def test_the_formatter_says_a_figure_as_the_source_does():
                                     "(räkneexempel; gemensamt för fyra kommuner; 2014)")
     assert words.signed({"value": 36, "direction": "decrease"}) == -36
     assert words.amount({"value": 4, "qualifier": "exakt", "unit": "personer"}) == "4 personer"
+    assert words.amount({"value": 10, "value_to": 15, "qualifier": "exakt", "unit": "personer"}) == "10\u201315 personer"
+
+
+def test_a_range_in_the_source_is_kept(built_site, knowledge_base):
+    """Östervik: "10 – 15 st. på 10 år har kommit ut i arbete" is a range, not an unknown."""
+    figure = next(f for f in knowledge_base.projects["ostervik-rehab"]["results"]["figures"]
+                  if f["label"] == "Personer som kommit ut i arbete")
+    assert (figure["value"], figure["value_to"]) == (10, 15)
+    page = text(read_html(built_site, "projekt/ostervik-rehab/").select_one("table.kb-figures"))
+    assert "10\u201315 personer" in page
+    row = next(r for r in csv_rows(built_site / "data" / "siffror.csv")
+               if r["id"] == "ostervik-rehab" and r["vad"] == figure["label"])
+    assert (row["varde"], row["varde_till"]) == ("10", "15")
 
 
 # --- every view of every figure ------------------------------------------------------------------

@@ -196,6 +196,8 @@ def tables(site_url: str) -> tuple[Table, ...]:
                       _item("qualifier"), ("results", "figures", 0, "qualifier")),
                Column("varde", "Value", "The value exactly as in the source; read it with its qualifier.",
                       _item("value"), ("results", "figures", 0, "value")),
+               Column("varde_till", "Value up to", "The upper end when the source gives a range (value is the "
+                      "lower end); empty otherwise.", _item("value_to"), ("results", "figures", 0, "value_to")),
                Column("enhet", "Unit", "E.g. persons, per cent, Swedish kronor.", _item("unit"),
                       ("results", "figures", 0, "unit")),
                Column("utgangslage", "Baseline", "The value before the intervention, if the source gives it.",

@@ -54,7 +54,10 @@ def amount(figure: dict, value=None) -> str:
     value = figure["value"] if value is None else value
     if not is_number(value):
         return NOT_KNOWN
-    words = [qualifier(figure), format_number(value), figure.get("unit", "")]
+    number = format_number(value)
+    if is_number(figure.get("value_to")) and value is figure["value"]:
+        number += f"\u2013{format_number(figure['value_to'])}"  # a range as the source gives it
+    words = [qualifier(figure), number, figure.get("unit", "")]
     return " ".join(w for w in words if w)
 
 
