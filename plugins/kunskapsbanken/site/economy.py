@@ -17,7 +17,7 @@ from kunskapsbanken.render.numbers import format_number
 
 PAGE = "samhallsekonomi.md"
 MONEY = re.compile(r"\bkronor\b")
-SOCIO_ECONOMIC = re.compile(r"samhäll|värde|intäkt|kostnad|betala|lönsam|förtjänst|försörjningsstöd|inkomst", re.I)
+SOCIO_ECONOMIC = re.compile(r"samhäll|värde|intäkt|kostnad|betal|lönsam|förtjänst|försörjningsstöd|inkomst", re.I)
 """A figure is socio-economic when its label speaks of these and it is an amount of money, a
 payback, a change or a forecast."""
 ECONOMIC_KINDS = ("outcome", "change", "example", "forecast", "cost")
@@ -116,7 +116,7 @@ def is_socio_economic(f: dict) -> bool:
         return False
     if f["kind"] == "cost" and BUDGET.search(f["label"]):
         return False
-    return bool(MONEY.search(f["unit"]) or "betala" in f["label"].lower() or f["kind"] in ("change", "forecast"))
+    return bool(MONEY.search(f["unit"]) or "betal" in f["label"].lower() or f["kind"] in ("change", "forecast"))
 
 
 def record_effects(record: Record) -> RecordEffects | None:
