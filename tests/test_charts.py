@@ -10,7 +10,9 @@ import re
 import pytest
 from site_fixtures import read_html, resolve_href
 
+from kunskapsbanken.render import figures as words
 from kunskapsbanken.render import urls
+from kunskapsbanken.site.charts import CSV_FACTS
 
 
 def page_url(record) -> str:
@@ -55,9 +57,26 @@ def test_skelleftea_costs_before_and_after(built_site, knowledge_base):
     assert bars(figure) == [v for f in figures for v in (f["baseline"], f["value"])]
     assert bars(figure)[:2] == [121, 78]
     changes = figure_by_id(built_site, skelleftea, "forandringar")
-    expected = [f["value"] for f in skelleftea["results"]["figures"]
-                if f["unit"] == "procent" and f["label"].startswith(("Minskning", "Ökning"))]
+    expected = [-f["value"] if f["direction"] == "decrease" else f["value"] for f in skelleftea["results"]["figures"]
+                if f["unit"] == "procent" and f["kind"] == "change"]
     assert bars(changes) == expected and len(expected) >= 6
+    # Diverging: the decreases left of zero, the 97 % rise in försörjningsstöd right of it.
+    assert min(expected) < 0 < max(expected) == 97
+    zero = float(changes.select_one("line.kb-chart__zero")["x1"])
+    for rect in changes.select("rect.kb-chart__bar"):
+        x, width = float(rect["x"]), float(rect["width"])
+        assert (x + width <= zero + 0.1) if float(rect["data-value"]) < 0 else (x >= zero - 0.1)
+
+
+def test_percentages_are_drawn_on_a_0_to_100_axis(built_site, knowledge_base):
+    """23 % is not drawn as a full bar: the axis of a percentage chart runs to 100."""
+    tyreso = knowledge_base.municipalities["tyreso"]
+    figure = figure_by_id(built_site, tyreso, "utfall-procent")
+    width = float(figure.select_one("svg")["width"])
+    widest = max(float(r["width"]) for r in figure.select("rect.kb-chart__bar"))
+    assert widest < width * 0.3
+    caption = figure.figcaption.get_text(" ", strip=True)
+    assert "gemensamt för de fyra KomAn-kommunerna" in caption
 
 
 def test_kraft_marks_summed_per_column_equal_the_source_sums(built_site, knowledge_base):
@@ -89,13 +108,17 @@ def test_payoff_typfall_per_party_after_one_and_five_years(built_site, knowledge
 def test_ips_typfall(built_site, knowledge_base):
     ips = knowledge_base.projects["ips-lund"]
     ds = ips["results"]["datasets"][0]
-    labels = {c["key"]: c["label"] for c in ds["columns"]}
+    labels = {c["key"]: words.column_label(c["label"], ds) for c in ds["columns"]}
+    assert any("(prognos)" in label for label in labels.values())
     for index, row in enumerate(ds["rows"], start=1):
         figure = figure_by_id(built_site, ips, f"{ds['id']}-{index}")
         drawn = {g["data-label"]: float(g.select_one("rect")["data-value"]) for g in figure.select("g.kb-chart__group")}
         expected = {labels[k]: float(v) for k, v in row.items()
                     if isinstance(v, (int, float)) and not isinstance(v, bool)}
         assert drawn == expected and expected
+        # One-year results and five-year forecasts are never ranked together.
+        caption = figure.figcaption.get_text(" ", strip=True)
+        assert "Utfall:" in caption and "Prognoser:" in caption
 
 
 def test_every_chart_has_a_text_alternative_a_table_and_a_csv(built_site, knowledge_base):
@@ -132,6 +155,8 @@ def test_every_chart_has_a_text_alternative_a_table_and_a_csv(built_site, knowle
             path = built_site / resolve_href(url, href)
             assert path.is_file(), href
             table = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
-            csv_values = sorted(float(v) for row in table[1:] for v in row[1:] if v != "")
+            series = len(table[0]) - 1 - len(CSV_FACTS)
+            assert table[0][-len(CSV_FACTS):] == list(CSV_FACTS)
+            csv_values = sorted(float(v) for row in table[1:] for v in row[1:1 + series] if v != "")
             assert csv_values == sorted(bars(figure)), href
     assert seen >= 10

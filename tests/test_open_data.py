@@ -36,7 +36,7 @@ def test_package_metadata_licence_version_sources(built_site, knowledge_base):
     assert descriptor["version"] and descriptor["created"].endswith("Z")
     assert descriptor["titles"]["sv"] and descriptor["titles"]["en"]
     assert [s["title"] for s in descriptor["sources"]] == [s["title"] for s in knowledge_base.sources.values()]
-    csv_files = {p.name for p in (built_site / "data").glob("*.csv")}
+    csv_files = {p.relative_to(built_site / "data").as_posix() for p in (built_site / "data").rglob("*.csv")}
     assert {r["path"] for r in descriptor["resources"] if r["format"] == "csv"} == csv_files
 
 

@@ -36,17 +36,17 @@ def _figure(record, value, document, **expected) -> dict:
 
 # --- Rätt stöd till arbete (2012) --------------------------------------------------------------
 
-@pytest.mark.parametrize("municipality,inhabitants,approximate", [
-    ("skelleftea", 71000, True),    # "Cirka 71 000 innevånare"
-    ("hudiksvall", 37000, True),    # "Cirka 37 000 innevånare i kommunen"
-    ("kristinehamn", 25000, True),  # "cirka 25 000 innevånare"
-    ("partille", 34000, False),     # "34 000 innevånare i kommunen"
-    ("tyreso", 43000, True),        # "drygt 43 000 innevånare"
+@pytest.mark.parametrize("municipality,inhabitants,qualifier", [
+    ("skelleftea", 71000, "cirka"),    # "Cirka 71 000 innevånare"
+    ("hudiksvall", 37000, "cirka"),    # "Cirka 37 000 innevånare i kommunen"
+    ("kristinehamn", 25000, "cirka"),  # "cirka 25 000 innevånare"
+    ("partille", 34000, "exakt"),      # "34 000 innevånare i kommunen"
+    ("tyreso", 43000, "drygt"),        # "drygt 43 000 innevånare"
 ])
-def test_population_as_in_the_report(knowledge_base, municipality, inhabitants, approximate):
+def test_population_as_in_the_report(knowledge_base, municipality, inhabitants, qualifier):
     population = knowledge_base.municipalities[municipality]["population"]
     assert population["value"] == inhabitants
-    assert population["approximate"] is approximate
+    assert population["qualifier"] == qualifier
     assert population["source"]["document"] == REPORT
 
 

@@ -4,21 +4,33 @@ from __future__ import annotations
 
 from kunskapsbanken.data.model import Record
 
-MONEY_WORDS = ("kronor",)
+HEADLINE_SCOPES = (None, "joint")
+"""A headline is the record's own result, or one it shares with others (said so beside it); never
+another municipality's figure or an average over many projects."""
 
 
-def _known(figure: dict) -> bool:
-    return figure["value"] != "not_known"
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _eligible(figure: dict) -> bool:
+    """An outcome with a known value that the source did not replace by a later one. Staffing,
+    activity, budgets, break-even examples, forecasts and targets are never a headline."""
+    scope = (figure.get("scope") or {}).get("relation")
+    return (figure.get("kind") == "outcome" and _number(figure["value"]) and not figure.get("superseded")
+            and scope in HEADLINE_SCOPES)
 
 
 def headline_figure(record: Record) -> dict | None:
-    """The first figure measured against a baseline or target; else the first that is not an
-    amount of money (budgets are not results); else the first known one; None without figures."""
-    figures = [f for f in (record.get("results") or {}).get("figures", []) if _known(f)]
-    for accept in (lambda f: isinstance(f.get("baseline"), (int, float)) or isinstance(f.get("target"), (int, float)),
-                   lambda f: not any(word in f["unit"] for word in MONEY_WORDS),
-                   lambda f: True):
-        for figure in figures:
-            if accept(figure):
-                return figure
-    return None
+    """The first outcome measured against a target or baseline, the record's own before a shared one;
+    else the first outcome; None when the record reports no outcome as a figure."""
+    outcomes = [f for f in (record.get("results") or {}).get("figures", []) if _eligible(f)]
+    outcomes.sort(key=lambda f: HEADLINE_SCOPES.index((f.get("scope") or {}).get("relation")))
+    measured = [f for f in outcomes if _number(f.get("baseline")) or _number(f.get("target"))]
+    return (measured or outcomes or [None])[0]
+
+
+def reports_results_in_text(record: Record) -> bool:
+    """True when the record's results are described in words (not ``not_known``)."""
+    text = (record.get("results") or {}).get("text")
+    return isinstance(text, str) and text != "not_known"

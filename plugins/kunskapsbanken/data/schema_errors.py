@@ -181,11 +181,11 @@ class SchemaErrorTranslator:
 
 def _range_tip(kind: str, e: jsonschema.ValidationError) -> str | None:
     if kind == "maximum" and e.validator_value == 100:
-        return ("En andel i procent kan inte vara mer än 100. Gäller siffran en ökning, låt label börja "
-                "med Ökning; annars kontrollera talet i källan.")
+        return ("En andel i procent kan inte vara mer än 100. Är siffran en ökning, skriv kind: change "
+                "och direction: increase; annars kontrollera talet i källan.")
     if kind == "minimum" and e.validator_value == 0:
         return ("Ett antal, ett belopp eller en andel kan inte vara negativt. Säger källan att något minskat: "
-                "skriv talet utan minus och ordet minskning i label.")
+                "skriv talet utan minus, kind: change och direction: decrease.")
     if kind == "minimum" and e.validator_value == 1 and _path_end(e) == "value":
         return "En kommun har minst en invånare; skriv not_known om källan inte anger antalet."
     return None

@@ -18,6 +18,7 @@ from kunskapsbanken.data.schemas import branches, node_at
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.opendata import licence
 from kunskapsbanken.opendata.exports import MATRIX_COLUMNS, MATRIX_COUNTS
+from kunskapsbanken.render import figures as figure_words
 from kunskapsbanken.render import labels, urls
 
 DATA_DIR = "data"
@@ -156,8 +157,9 @@ def tables(site_url: str) -> tuple[Table, ...]:
                       _field("population", "value"), ("population", "value")),
                 Column("invanare_ar", "Population year", "The year the population figure refers to.",
                        _field("population", "year"), ("population", "year")),
-               Column("invanare_ungefar", "Approximate", "True if the source gives the population as approximate.",
-                      _field("population", "approximate"), ("population", "approximate")),
+               Column("invanare_precision", "Population qualifier", "How the source words the population: exakt, "
+                      "cirka, upp till, minst, knappt or drygt.",
+                      _field("population", "qualifier"), ("population", "qualifier")),
                Column("modellkommun", "Model municipality",
                       "True for the five model municipalities of Rätt stöd till arbete.",
                       _field("model_municipality"), ("model_municipality",)),
@@ -218,23 +220,50 @@ def tables(site_url: str) -> tuple[Table, ...]:
                page),
               _verdict_rows, ("typ", "id", "kriterium")),
         Table("siffror", "municipality", "Siffror", "Figures",
-              "En rad per resultat som tal: vad som mäts, värde, enhet, utgångsläge, mål och källa.",
-              "One row per result given as a number: what is measured, value, unit, baseline, target and source.",
+              "En rad per resultat som tal: vad som mäts, sorts siffra, precision (som källan skriver talet), "
+              "värde, enhet, riktning, vems siffran är, utgångsläge, mål, period, kommentar och källa.",
+              "One row per result given as a number: what is measured, its kind, the source's qualifier, value, "
+              "unit, direction, whose figure it is, baseline, target, period, note and source.",
               (record_type,
                Column("id", "Id", "Id of the municipality or project.", _field("id"), ("id",)),
                Column("namn", "Name", "Name of the municipality or project.", _field("name"), ("name",)),
                Column("vad", "What is measured", "What the figure measures.", _item("label"),
                       ("results", "figures", 0, "label")),
-               Column("varde", "Value", "The value exactly as in the source.", _item("value"),
-                      ("results", "figures", 0, "value")),
+               Column("sort", "Kind", "outcome, target, activity, staffing, cost, change, example or forecast.",
+                      _item("kind"), ("results", "figures", 0, "kind")),
+               Column("sort_text", "Kind in Swedish", "The kind of figure as the site says it, in Swedish.",
+                      lambda kb, record, item: figure_words.kind_label(item), title_sv="Sorts siffra i ord",
+                      description_sv="Sorts siffra som webbplatsen skriver den, t.ex. utfall, prognos eller "
+                                     "räkneexempel.", type="string"),
+               Column("precision", "Qualifier", "How the source words the number: exakt, cirka, upp till, "
+                      "upp till cirka, minst, minst cirka, knappt or drygt. Read the value with it.",
+                      _item("qualifier"), ("results", "figures", 0, "qualifier")),
+               Column("varde", "Value", "The value exactly as in the source; read it with its qualifier.",
+                      _item("value"), ("results", "figures", 0, "value")),
+               Column("varde_till", "Value up to", "The upper end when the source gives a range (value is the "
+                      "lower end); empty otherwise.", _item("value_to"), ("results", "figures", 0, "value_to")),
                Column("enhet", "Unit", "E.g. persons, per cent, Swedish kronor.", _item("unit"),
                       ("results", "figures", 0, "unit")),
                Column("utgangslage", "Baseline", "The value before the intervention, if the source gives it.",
                       _item("baseline"), ("results", "figures", 0, "baseline")),
                Column("mal", "Target", "The target value, if the source gives it.", _item("target"),
                       ("results", "figures", 0, "target")),
+               Column("riktning", "Direction", "For a change: increase or decrease (the value is never negative).",
+                      _item("direction"), ("results", "figures", 0, "direction")),
+               Column("vems", "Scope", "joint, other or wider when the figure is not the record's own; empty "
+                      "when it is.", _item("scope", "relation"), ("results", "figures", 0, "scope", "relation")),
+               Column("vems_text", "Scope in words", "Whose figure it is, in Swedish, when not the record's own.",
+                      _item("scope", "text"), ("results", "figures", 0, "scope", "text")),
                Column("period", "Period", "The time the figure refers to.", _item("period"),
                       ("results", "figures", 0, "period")),
+               Column("ersatt", "Superseded", "True when the source itself replaces the figure by a later one.",
+                      _item("superseded"), ("results", "figures", 0, "superseded")),
+               Column("text", "Figure in words", "The figure as the site says it, with its qualifier, kind, "
+                      "scope and period.", lambda kb, record, item: figure_words.phrase(item),
+                      title_sv="Siffran i ord", description_sv="Siffran som webbplatsen skriver den, med "
+                      "precision, sort, vems siffran är och period.", type="string"),
+               Column("kommentar", "Note", "The record's comment on the figure: caveats and the source's words.",
+                      _item("note"), ("results", "figures", 0, "note")),
                Column("kalla", "Source document", "Id of the source document (see the package's sources).",
                       _item("source", "document"), ("results", "figures", 0, "source", "document")),
                Column("kalla_avsnitt", "Source section", "The section of the source document.",
@@ -282,8 +311,10 @@ def field_descriptor(column: Column, schema: dict) -> dict:
             description_sv = (description_sv + " Flera värden skiljs åt med semikolon.").strip()
     else:
         title_sv, description_sv, kind = column.title_sv, column.description_sv, column.type
+    constraints = {"enum": node["enum"]} if column.schema_path and "enum" in node else {}
     return {
         "name": column.name,
+        **({"constraints": constraints} if constraints else {}),
         "title": title_sv or column.title_en,
         "description": description_sv or title_sv,
         "type": kind,
@@ -368,6 +399,48 @@ def matrix_resource(kb: KnowledgeBase) -> dict:
     }
 
 
+CHART_FACTS_EN = ("The figure's kind, in Swedish (empty for a table from the source).",
+                  "How the source words the number (exakt, cirka, upp till, minst, knappt, drygt …).",
+                  "Whose figure it is, when not the record's own (e.g. four municipalities jointly).",
+                  "The record's comment on the figure: caveats and the source's words.")
+CHART_FACTS_SV = ("Sorts siffra, t.ex. utfall, prognos eller förändring (tom för en tabell ur källan).",
+                  "Hur källan skriver talet: exakt, cirka, upp till, minst, knappt, drygt …",
+                  "Vems siffran är, när den inte är postens egen (t.ex. fyra kommuner gemensamt).",
+                  "Postens kommentar till siffran: förbehåll och källans ordalydelse.")
+
+
+def chart_resources(kb: KnowledgeBase) -> list[dict]:
+    """One resource per chart CSV (site/charts.py): a label column, one number column per series and
+    the figure's kind, qualifier, scope and note, so a number lifted from a chart keeps its words."""
+    from kunskapsbanken.site.charts import CHART_DIR, CSV_FACTS, record_charts
+
+    def described(name: str, kind: str, sv: str, en: str) -> dict:
+        return {"name": name, "type": kind, "title": name, "description": sv,
+                "descriptions": {"sv": sv, "en": en}}
+
+    resources = []
+    for record in kb.records:
+        for chart in record_charts(record):
+            unit = f" ({chart.unit})" if chart.unit else ""
+            fields = [described(chart.group_heading, "string", "Vad raden visar.", "What the row shows."),
+                      *(described(s, "number", f"{s}{unit}; minus för en minskning eller en kostnad.",
+                                  f"The value of the series {s}{unit}; negative for a decrease or a cost.")
+                        for s in chart.series),
+                      *(described(name, "string", sv, en)
+                        for name, sv, en in zip(CSV_FACTS, CHART_FACTS_SV, CHART_FACTS_EN))]
+            resources.append({
+                "name": f"diagram-{chart.id}", "path": chart.csv_path.removeprefix(f"{DATA_DIR}/"),
+                "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                "encoding": "utf-8-sig", "title": chart.title,
+                "description": f"Siffrorna i diagrammet på sidan om {record.name}. {chart.summary}",
+                "descriptions": {"sv": f"Siffrorna i diagrammet på sidan om {record.name}.",
+                                 "en": f"The numbers of a chart on the page about {record.name}."},
+                "schema": {"fields": fields, "missingValues": [""]},
+            })
+    assert CHART_DIR.startswith(f"{DATA_DIR}/")
+    return resources
+
+
 def records_resource() -> dict:
     return {"name": "kunskapsbanken", "path": "kunskapsbanken.json", "profile": "data-resource",
             "format": "json", "mediatype": "application/json", "encoding": "utf-8",
@@ -403,7 +476,8 @@ def package_descriptor(kb: KnowledgeBase, schemas: dict, *, site_url: str, versi
         "contributors": [{"title": "Handikappförbunden", "role": "publisher"}],
         "sources": [{"title": s["title"], "description": f"{s['author']}, {s['date']}"} for s in
                     (r.data for r in kb.sources.values())],
-        "resources": [*(table_resource(t, schemas) for t in table_list), matrix_resource(kb), records_resource()],
+        "resources": [*(table_resource(t, schemas) for t in table_list), matrix_resource(kb),
+                      *chart_resources(kb), records_resource()],
     }
 
 

@@ -4,7 +4,8 @@ Geometry is computed here; ``templates/_chart.html`` draws it as SVG (autoescape
 markup is ever built in Python. Charts come from three kinds of data:
 
 - figures with a baseline or a target (before → after, target → outcome), one chart per unit;
-- figures that are changes in percent ("Minskning av …", "Ökning av …");
+- figures that are changes in percent (``kind: change``), drawn diverging from zero: a decrease
+  to the left, an increase to the right;
 - datasets (tables from the sources): numeric columns as bars, or, where the cells are only
   marks such as "X", how many rows carry a mark in each column.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 
 from kunskapsbanken.data.model import Record
 from kunskapsbanken.data.slugs import ascii_slug
+from kunskapsbanken.render import figures as words
 from kunskapsbanken.render.numbers import format_number
 
 WIDTH = 360
@@ -31,6 +33,10 @@ GROUP_GAP = 12
 LABEL_CHARS = 46
 MAX_SERIES_IN_ONE_CHART = 3
 CHART_DIR = "data/diagram"
+PERCENT_AXIS = 100
+"""A percentage is drawn on a 0–100 axis (−100–100 for changes), so 23 % never looks like all."""
+CSV_FACTS = ("Sorts siffra", "Precision", "Vems siffra", "Kommentar")
+"""Columns after the numbers in every chart CSV: what the record says about each row's figure."""
 
 
 @dataclass
@@ -72,6 +78,8 @@ class Chart:
     negative: bool = False
     source: dict | None = None
     csv_rows: list[list] = field(default_factory=list)
+    csv_facts: list[list[str]] = field(default_factory=list)
+    """Per row: the figure's kind, qualifier, scope and note (empty for a table from the source)."""
 
     @property
     def width(self) -> int:
@@ -85,8 +93,10 @@ class Chart:
         """UTF-8 with BOM and CRLF (as the matrix CSV), raw numbers for a spreadsheet."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([self.group_heading, *self.series])
-        writer.writerows(self.csv_rows)
+        writer.writerow([self.group_heading, *self.series, *CSV_FACTS])
+        for index, row in enumerate(self.csv_rows):
+            facts = self.csv_facts[index] if index < len(self.csv_facts) else [""] * len(CSV_FACTS)
+            writer.writerow([*row, *facts])
         return "\ufeff" + buffer.getvalue()
 
 
@@ -105,6 +115,10 @@ def _layout(chart: Chart, rows: list[tuple[str, list[float | None], list[str]]])
     """Place each group's label lines and bars; ``rows`` = (label, value per series, cell texts)."""
     values = [v for _, vals, _ in rows for v in vals if v is not None]
     low, high = min(0, *values), max(0, *values)
+    if chart.unit == "procent":
+        high = max(high, PERCENT_AXIS)
+        if low < 0:
+            low = min(low, -PERCENT_AXIS)
     if high == low:
         high = low + 1
     scale = (WIDTH - 2) / (high - low)
@@ -120,7 +134,7 @@ def _layout(chart: Chart, rows: list[tuple[str, list[float | None], list[str]]])
         for index, value in enumerate(vals):
             if value is None:
                 continue
-            text = amount(value, chart.unit)
+            text = cells[index] if index < len(cells) and cells[index] != "–" else amount(value, chart.unit)
             if len(chart.series) > 1:
                 text = f"{chart.series[index]}: {text}"
             text_y = y + VALUE_LINE
@@ -147,16 +161,30 @@ def _cell(value, unit: str) -> str:
 SERIES_PROGRESS = (("baseline", "Utgångsläge"), ("target", "Mål"), ("value", "Utfall"))
 
 
+def _facts(figure: dict) -> list[str]:
+    """The figure's kind, qualifier, scope and note, for the chart's CSV."""
+    return [words.kind_label(figure), figure.get("qualifier", ""), words.scope_label(figure),
+            " ".join(str(figure.get("note", "")).split())]
+
+
+def _value_cell(figure: dict, value: float) -> str:
+    """The drawn value as the source says it: its qualifier, and "prognos" for a forecast."""
+    text = words.amount(figure, value)
+    return f"{text} (prognos)" if figure.get("kind") == "forecast" else text
+
+
 def _progress_sentence(figure: dict) -> str:
     unit, value = figure["unit"], figure["value"]
+    said = _value_cell(figure, value)
     parts = []
     if _number(figure.get("baseline")):
-        parts.append(f"från {amount(figure['baseline'], unit)} till {amount(value, unit)}")
+        parts.append(f"från {amount(figure['baseline'], unit)} till {said}")
     if _number(figure.get("target")):
         target = figure["target"]
         relation = "högre än" if value > target else "lägre än" if value < target else "lika med"
-        parts.append(f"utfallet {amount(value, unit)} är {relation} målet {amount(target, unit)}")
-    return f"{figure['label']}: {' och '.join(parts)}."
+        parts.append(f"utfallet {said} är {relation} målet {amount(target, unit)}")
+    notes = [t for t in words.tags(figure, target=False) if t not in words.DIRECTIONS.values()]
+    return f"{figure['label']}: {' och '.join(parts)}" + (f" ({'; '.join(notes)})." if notes else ".")
 
 
 def progress_charts(record: Record) -> list[Chart]:
@@ -174,28 +202,46 @@ def progress_charts(record: Record) -> list[Chart]:
         rows = []
         for f in group:
             vals = [f.get(k) if _number(f.get(k)) else None for k, _ in keys]
-            rows.append((f["label"], vals, [_cell(v, unit) for v in vals]))
+            cells = [_value_cell(f, v) if k == "value" else _cell(v, unit) for (k, _), v in zip(keys, vals)]
+            rows.append((f["label"], vals, cells))
+            chart.csv_facts.append(_facts(f))
         charts.append(_layout(chart, rows))
     return charts
 
 
 # Changes in percent.
 
-CHANGE_WORDS = ("Minskning", "Ökning")
+def _change_cell(figure: dict) -> str:
+    """ "−36 procent (minskning)": the sign the direction gives, and the source's qualifier."""
+    value = words.signed(figure)
+    qualifier = words.qualifier(figure)
+    text = ("\u2212" if value < 0 else "+") + format_number(abs(value)) + " procent"
+    return f"{qualifier} {text}".strip() + f" ({words.DIRECTIONS[figure['direction']]})"
 
 
 def change_chart(record: Record) -> list[Chart]:
     figures = [f for f in (record.get("results") or {}).get("figures", [])
-               if f["unit"] == "procent" and _number(f["value"]) and f["label"].startswith(CHANGE_WORDS)]
+               if f.get("kind") == "change" and f["unit"] == "procent" and _number(f["value"])]
     if len(figures) < 2:
         return []
-    largest = max(figures, key=lambda f: f["value"])
-    smallest = min(figures, key=lambda f: f["value"])
-    summary = (f"Störst är {largest['label'][0].lower() + largest['label'][1:]}, {amount(largest['value'], 'procent')}; "
-               f"minst {smallest['label'][0].lower() + smallest['label'][1:]}, {amount(smallest['value'], 'procent')}.")
-    chart = Chart(id=f"{record.id}-forandringar", title=f"{record.name}: förändringar i procent", summary=summary,
-                  unit="procent", group_heading="Vad", series=["Förändring"], source=figures[0]["source"])
-    return [_layout(chart, [(f["label"], [f["value"]], [amount(f["value"], "procent")]) for f in figures])]
+    sentences = []
+    for direction, most in (("decrease", "Störst minskning"), ("increase", "Störst ökning")):
+        moved = [f for f in figures if f["direction"] == direction]
+        if moved:
+            top = max(moved, key=lambda f: f["value"])
+            sentence = f"{most}: {top['label'][0].lower() + top['label'][1:]}, {words.amount(top)}"
+            if len(moved) > 1:
+                low = min(moved, key=lambda f: f["value"])
+                sentence += f"; minst: {low['label'][0].lower() + low['label'][1:]}, {words.amount(low)}"
+            sentences.append(sentence + ".")
+    scopes = sorted({f["scope"]["text"] for f in figures if f.get("scope")})
+    if scopes:
+        sentences.append("Siffrorna gäller " + " och ".join(scopes) + ".")
+    chart = Chart(id=f"{record.id}-forandringar", title=f"{record.name}: förändringar i procent",
+                  summary=" ".join(sentences), unit="procent", group_heading="Vad", series=["Förändring"],
+                  source=figures[0]["source"])
+    chart.csv_facts = [_facts(f) for f in figures]
+    return [_layout(chart, [(f["label"], [words.signed(f)], [_change_cell(f)]) for f in figures])]
 
 
 # Datasets.
@@ -208,8 +254,20 @@ def _extremes(named: Sequence[tuple[str, float]], unit: str) -> str:
     return f"Högst: {top[0]}, {amount(top[1], unit)}. Lägst: {bottom[0]}, {amount(bottom[1], unit)}."
 
 
+def _extremes_by_horizon(named: list[tuple[str, float, bool]], unit: str) -> str:
+    """Highest and lowest, never ranking a forecast against a measured value: the values after one
+    year and the forecasts after five are ranked apart."""
+    measured = [(label, value) for label, value, forecast in named if not forecast]
+    forecasts = [(label, value) for label, value, forecast in named if forecast]
+    if not (measured and forecasts):
+        return _extremes([(label, value) for label, value, _ in named], unit)
+    lower = lambda text: text[0].lower() + text[1:]  # noqa: E731
+    return f"Utfall: {lower(_extremes(measured, unit))} Prognoser: {lower(_extremes(forecasts, unit))}"
+
+
 def dataset_charts(record: Record, ds: dict) -> list[Chart]:
     first, *others = ds["columns"]
+    others = [{**c, "label": words.column_label(c["label"], ds)} for c in others]
     rows = ds["rows"]
     numeric = [c for c in others if any(_number(r.get(c["key"])) for r in rows)]
     value = lambda r, c: r.get(c["key"]) if _number(r.get(c["key"])) else None  # noqa: E731
@@ -230,12 +288,13 @@ def dataset_charts(record: Record, ds: dict) -> list[Chart]:
             return [_layout(chart, table_rows)]
         charts = []
         for index, r in enumerate(rows, start=1):
-            named = [(c["label"], v) for c in numeric if (v := value(r, c)) is not None]
+            named = [(c["label"], value(r, c), "prognos" in c["label"].lower()) for c in numeric
+                     if value(r, c) is not None]
             if not named:
                 continue
             name = str(r.get(first["key"]))
             chart = Chart(id=f"{record.id}-{ds['id']}-{index}", title=f"{ds['title']}: {name}",
-                          summary=f"{name}. " + _extremes(named, unit), unit=unit, group_heading="Vad",
+                          summary=f"{name}. " + _extremes_by_horizon(named, unit), unit=unit, group_heading="Vad",
                           series=[name], source=ds["source"])
             charts.append(_layout(chart, [(c["label"], [value(r, c)], [_cell(r.get(c["key"]), unit)])
                                           for c in numeric if value(r, c) is not None]))

@@ -9,7 +9,8 @@ import jinja2.bccache
 from markupsafe import Markup
 from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.data.results import headline_figure
+from kunskapsbanken.data.results import headline_figure, reports_results_in_text
+from kunskapsbanken.render import figures as figure_words
 from kunskapsbanken.render import labels, urls
 from kunskapsbanken.site import compare, facets
 from kunskapsbanken.site.charts import record_charts
@@ -74,7 +75,10 @@ class PageRenderer:
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS, kinds=KINDS,
                                 describe=lambda record: facets.describe(kb, record),
                                 record_charts=derived.charts_of if derived else record_charts,
-                                headline_figure=headline_figure, compare_sections=compare.SECTIONS,
+                                headline_figure=headline_figure,
+                                reports_results_in_text=reports_results_in_text, figure_value=figure_words.value_text,
+                                figure_tags=figure_words.tags, figure_kind=figure_words.kind_label,
+                                figure_amount=figure_words.amount, compare_sections=compare.SECTIONS,
                                 compare_criteria_title=compare.CRITERIA_TITLE,
                                 compare_pairs=lambda: compare.model_pairs(kb),
                                 pairs_with=lambda record: compare.pairs_with(kb, record),
