@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from kunskapsbanken.data.control_chars import escaped
+from kunskapsbanken.data.news_posts import POSTS_DIR, blog_settings, read_posts
 from kunskapsbanken.data.repository import read_content
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -51,8 +52,10 @@ def cmd_validate(args) -> int:
         if not folder.is_dir():
             print(f"Mappen finns inte: {escaped(str(folder))}", file=sys.stderr)
             return EXIT_USAGE
-    content = read_content(content_dir, schema_dir, Path(args.root) if args.root else Path.cwd())
-    problems = sorted(content.problems)
+    root = Path(args.root) if args.root else Path.cwd()
+    content = read_content(content_dir, schema_dir, root)
+    posts, post_problems = read_posts(root, schema_dir, blog_settings(Path.cwd()), posts_dir=Path(args.posts))
+    problems = sorted(content.problems + post_problems)
     if args.format == "json":
         print(format_problems(problems, "json"))
     elif problems:
@@ -60,7 +63,7 @@ def cmd_validate(args) -> int:
     counts = {kind: len(records) for kind, records in content.records.items()}
     summary = (f"{counts['municipality']} kommuner, {counts['project']} projekt, {counts['method']} metoder, "
                f"{counts['criterion']} kriterier, {counts['source']} källor, {counts['glossary']} ord i ordlistan, "
-               f"{counts['success_key']} framgångsnycklar")
+               f"{counts['success_key']} framgångsnycklar, {len(posts)} nyheter")
     if args.format != "json":
         if problems:
             print(f"{len(problems)} problem hittades ({summary} godkända).", file=sys.stderr)
@@ -167,6 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
                                           "1: problem hittades; 2: fel användning av kommandot.")
     validate.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
     validate.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
+    validate.add_argument("--posts", default=POSTS_DIR,
+                          help=f"mappen med nyheterna (standard: {POSTS_DIR}); kategorierna läses ur mkdocs.yml")
     validate.add_argument("--root", help="filvägar i meddelanden räknas från denna mapp (standard: aktuell mapp)")
     validate.add_argument("--format", choices=["text", "github", "json"], default="text",
                           help="text (standard), github (anteckningar i GitHub Actions) eller json")

@@ -30,6 +30,7 @@ from kunskapsbanken.git.history import git_history, last_updated
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
+from kunskapsbanken.mkdocs_plugin.news_posts import NewsPosts, post_problems
 from kunskapsbanken.editor import config as editor_config
 from kunskapsbanken.opendata import datapackage, dcat
 from kunskapsbanken.render import urls
@@ -70,13 +71,18 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.posts: list[feeds.FeedEntry] = []
         self.search_indexer: SearchIndexer | None = None
+        self.news = NewsPosts(config)
         return config
 
     def on_pre_build(self, config):
+        problems = []
         try:
             self.kb = load_knowledge_base(self.content_dir, self.schema_dir, self.root)
         except ValidationFailed as exc:
-            raise PluginError(str(exc)) from None
+            problems = exc.problems
+        problems += post_problems(config, self.root, self.schema_dir)  # news posts are records too
+        if problems:
+            raise PluginError(str(ValidationFailed(problems))) from None
         self.history = git_history(self.root, self.config.content_dir)
         markdown = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
         self.renderer = PageRenderer(self.kb, markdown, use_directory_urls=config.use_directory_urls,
@@ -174,15 +180,11 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         files.append(File.generated(config, "admin/index.html", content=page))
 
     def on_page_markdown(self, markdown, page, config, files):
-        # A news post keeps its title in the front matter, where the web editor reads and writes it;
-        # the page still needs it as its h1 in the Markdown, so that the table of contents starts
-        # there and the skip link lands on it, as on every other page.
-        if page.file.src_uri.startswith("blog/posts/") and page.meta.get("title") \
-                and not re.search(r"^# ", markdown, re.M):
-            return f"# {page.meta['title']}\n\n{markdown}"
-        return markdown
+        # A news post keeps its title in the front matter, where the web editor reads and writes it.
+        return self.news.markdown(markdown, page)
 
     def on_page_content(self, html, page, config, files):
+        html = self.news.content(html, page)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             rendered = self.renderer.render(spec, page.url)
@@ -205,14 +207,14 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.posts = []
         for file in files.documentation_pages():
             page = file.page
-            if page is None or not file.src_uri.startswith("blog/posts/"):
+            if page is None or not self.news.is_post(page):
                 continue
             date = page.meta.get("date")
             created = date.get("created") if isinstance(date, dict) else date
             self.posts.append(feeds.FeedEntry(
-                title=page.title or file.name, url=feeds.absolute(config.site_url or "", page.url),
+                title=self.news.title(page), url=feeds.absolute(config.site_url or "", page.url),
                 id=feeds.absolute(config.site_url or "", page.url), date=str(created)[:10],
-                summary=page.meta.get("description", ""), categories=tuple(page.meta.get("categories", [])),
+                summary=self.news.description(page), categories=tuple(page.meta.get("categories", [])),
                 path=page.url))
         self.posts.sort(key=lambda p: (p.date, p.url), reverse=True)
         site_url = config.site_url or ""

@@ -5,13 +5,12 @@ Output is deterministic (stable order, no timestamps) so that a reviewer can dif
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from kunskapsbanken.data.matrix import Matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render.csv_text import csv_text
 from kunskapsbanken.site.charts import chart_files
 
 DATA_DIR = "data"
@@ -91,19 +90,17 @@ def matrix_json(matrix: Matrix) -> str:
 
 def matrix_csv(matrix: Matrix) -> str:
     """One row per record: ratings as Swedish words, for a spreadsheet (UTF-8 with BOM for Excel)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["Avsnitt", "Typ", "Id", "Namn",
+    rows = [["Avsnitt", "Typ", "Id", "Namn",
                      *(f"{c['number']}. {c['label']}" for c in matrix.criteria),
-                     "Uppfyllda", "Delvis uppfyllda", "Inte uppfyllda", "Okända"])
+                     "Uppfyllda", "Delvis uppfyllda", "Inte uppfyllda", "Okända"]]
     for section in matrix.sections:
         for row in section.rows:
-            writer.writerow([section.title, labels.RECORD_KINDS[row.record.record_type], row.record.id,
+            rows.append([section.title, labels.RECORD_KINDS[row.record.record_type], row.record.id,
                              row.record.name,
                              *(labels.rating_label(cell["rating"]) if cell else "" for cell in row.cells),
                              row.totals["met"], row.totals["partly_met"], row.totals["not_met"],
-                             row.totals["not_known"]])
-    return "\ufeff" + buffer.getvalue()
+                         row.totals["not_known"]])
+    return csv_text(rows, bom=True)
 
 
 def export_files(kb: KnowledgeBase, matrix: Matrix) -> dict[str, str]:

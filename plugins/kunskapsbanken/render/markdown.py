@@ -7,6 +7,7 @@ Sanitising after rendering is what makes it safe: Markdown passes raw HTML throu
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 
 import markdown
 import nh3
@@ -30,6 +31,30 @@ def sanitise(html: str) -> str:
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                       link_rel="noopener noreferrer")
     return _ANCHOR_WITHOUT_HREF.sub(r"\2", clean)
+
+
+# A whole Markdown page (a news post) also has its title and sections, with the ids and
+# permalinks the toc extension gives them; everything else is the record-text policy.
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+PAGE_TAGS = ALLOWED_TAGS | {"h1", "h2"}
+PAGE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, **{h: {"id"} for h in _HEADINGS}}
+PAGE_CLASSES = {"a": {"headerlink"}}
+
+
+def sanitise_page(html: str) -> str:
+    """:func:`sanitise` for a whole page body written in Markdown (a news post, its excerpt)."""
+    clean = nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, allowed_classes=PAGE_CLASSES,
+                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+    return _ANCHOR_WITHOUT_HREF.sub(r"\2", clean)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+"""Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS)."""
+
+
+def plain_text_markdown(text: str) -> str:
+    """``text`` as Markdown that renders to exactly that text: no markup, no HTML, no attributes."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html_escape(" ".join(text.split()), quote=False))
 
 
 _RENDERED: dict[tuple[str, str], Markup] = {}

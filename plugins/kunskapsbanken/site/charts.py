@@ -11,13 +11,12 @@ markup is ever built in Python. Charts come from three kinds of data:
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 from dataclasses import dataclass, field
 
 from kunskapsbanken.data.model import Record
 from kunskapsbanken.data.slugs import ascii_slug
+from kunskapsbanken.render.csv_text import csv_text
 from kunskapsbanken.render.numbers import format_number
 
 WIDTH = 360
@@ -82,11 +81,7 @@ class Chart:
 
     def csv_text(self) -> str:
         """UTF-8 with BOM and CRLF (as the matrix CSV), raw numbers for a spreadsheet."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([self.group_heading, *self.series])
-        writer.writerows(self.csv_rows)
-        return "\ufeff" + buffer.getvalue()
+        return csv_text([[self.group_heading, *self.series], *self.csv_rows], bom=True)
 
 
 def amount(value: float, unit: str = "") -> str:
