@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from kunskapsbanken.data.model import KnowledgeBase, Record
+from kunskapsbanken.data.names import name_problems
 from kunskapsbanken.data.placeholders import placeholder_problems
 from kunskapsbanken.data.problems import Problem, ValidationFailed
 from kunskapsbanken.data.readability import EASY_READ_FIELD, easy_read_problems
@@ -136,6 +137,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     for record in content.records["success_key"].values():
         checker.check_examples(record)
     content.problems.extend(checker.problems)
+    content.problems.extend(name_problems(content.records, content.docs))  # reserved and colliding names
     return content
 
 

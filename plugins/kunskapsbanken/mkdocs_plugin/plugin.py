@@ -21,7 +21,7 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
@@ -31,6 +31,7 @@ from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
 from kunskapsbanken.mkdocs_plugin.news_posts import NewsPosts, post_problems
+from kunskapsbanken.mkdocs_plugin.staging import StagedSite
 from kunskapsbanken.editor import config as editor_config
 from kunskapsbanken.opendata import datapackage, dcat
 from kunskapsbanken.render import urls
@@ -60,8 +61,16 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # so the work on pages that did not change can be reused (glossary marks, search documents).
         self.serving = command == "serve"
         self.reused: dict[str, dict] = {"glossary": {}, "search": {}}
+        self.staged = StagedSite()
+
+    def on_shutdown(self):
+        self.staged.abandon()
 
     def on_config(self, config):
+        # Every build writes into a fresh folder; the old site is replaced only by a good build.
+        if "staged" not in self.__dict__:  # the benchmark builds without on_startup
+            self.staged = StagedSite()
+        self.staged.begin(config)
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
         self.content_dir = root / self.config.content_dir
@@ -239,6 +248,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             self.search_indexer.add(page.url, output)
         return output
 
+    @event_priority(-100)  # last: the staged site replaces the old one only when every step is done
     def on_post_build(self, config):
         try:
             pages = self.search_indexer.write(Path(config.site_dir), glossary_records(self.kb, config.use_directory_urls))
@@ -247,11 +257,13 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         finally:
             self.search_indexer = None
         log.debug(f"sökindex: {pages} sidor")
+        self.staged.finish(config)
 
     def on_build_error(self, error):
         if self.search_indexer is not None:
             self.search_indexer.close()
             self.search_indexer = None
+        self.staged.abandon()
 
     def on_serve(self, server, config, builder):
         for folder in (self.content_dir, self.schema_dir, TEMPLATE_DIR, self.override_dir):
