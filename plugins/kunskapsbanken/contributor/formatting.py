@@ -309,9 +309,10 @@ def content_files(content_dir: Path) -> dict[Path, str]:
     files = {}
     for folder, kind in RECORD_FOLDERS.items():
         for path in sorted((content_dir / folder).glob("*.yml")):
-            files[path] = kind
+            if path.is_file() and not path.is_symlink():  # validate refuses links; never write through one
+                files[path] = kind
     for name, (kind, *_rest) in LIST_FILES.items():
-        if (content_dir / name).is_file():
+        if (content_dir / name).is_file() and not (content_dir / name).is_symlink():
             files[content_dir / name] = kind
     return files
 

@@ -9,6 +9,7 @@ place the site reads them (``categories_allowed`` in ``mkdocs.yml``, ``docs/blog
 from __future__ import annotations
 
 import functools
+import os
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,7 +165,10 @@ def post_problems(path: Path, file: str, schema: KindSchema) -> tuple[Post | Non
 
 def post_files(posts_dir: Path) -> list[Path]:
     """The post files the blog reads (Material reads ``**/*.md`` below its posts folder)."""
-    return sorted(p for p in posts_dir.rglob("*.md")) if posts_dir.is_dir() else []
+    if not posts_dir.is_dir():
+        return []
+    return sorted(Path(folder) / name for folder, dirs, files in os.walk(posts_dir, followlinks=False)
+                  for name in dirs + files if name.endswith(".md"))
 
 
 def read_posts(root: Path, schema_dir: Path, settings: BlogSettings | None = None,
@@ -179,9 +183,14 @@ def read_posts(root: Path, schema_dir: Path, settings: BlogSettings | None = Non
     posts, problems = [], []
     for path in post_files(posts_dir):
         try:
-            file = path.resolve().relative_to(root.resolve()).as_posix()
+            file = (posts_dir.resolve() / path.relative_to(posts_dir)).relative_to(root.resolve()).as_posix()
         except ValueError:
             file = path.as_posix()
+        if path.is_symlink() or not path.is_file():  # never followed, never read: only what is here
+            problems.append(Problem(file, 1, 1, "", "en symbolisk länk i stället för en vanlig fil" if path.is_symlink()
+                                    else "ingen vanlig fil", code="file.not_regular",
+                                    expected="en vanlig Markdown-fil i docs/blog/posts/"))
+            continue
         post, found = post_problems(path, file, schema)
         problems += found
         if post is not None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -71,6 +73,10 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         except YamlError as exc:
             content.problems.append(exc.problem)
             return file, None
+        except OSError as exc:  # removed or made unreadable while being read
+            content.problems.append(Problem(file, 1, 1, "", "filen går inte att läsa", code="file.unreadable",
+                                            found=exc.strerror or type(exc).__name__, expected="en läsbar YAML-fil"))
+            return file, None
         content.docs[file] = doc
         content.problems.extend(doc.problems)
         return file, doc
@@ -84,10 +90,14 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         content.problems.extend(SchemaErrorTranslator(file, doc, schema.schema, reported).problems(schema.errors(doc.data)))
         return False
 
-    content.problems.extend(_stray_files(content_dir, relative))
+    stray, refused = _stray_files(content_dir, relative)
+    content.problems.extend(stray)
 
     for folder, kind in RECORD_FOLDERS.items():
-        for path in sorted((content_dir / folder).glob("*.yml")):
+        folder_path = content_dir / folder
+        if folder_path in refused or folder_path.is_symlink():
+            continue
+        for path in sorted(p for p in folder_path.glob("*.yml") if p not in refused):
             file, doc = parse(path)
             if doc is None:
                 continue
@@ -110,6 +120,8 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
 
     for name, (schema_kind, kind, key) in LIST_FILES.items():
         path = content_dir / name
+        if path in refused:
+            continue
         if not path.exists():
             content.problems.append(Problem(relative(path), 1, 1, "", "filen saknas", code="file.missing",
                                             expected=f"en lista enligt schema/{schemas[schema_kind].file}"))
@@ -169,14 +181,49 @@ def _check_identity(content: Content, record: Record, path: Path, doc: YamlDocum
     return True
 
 
-def _stray_files(content_dir: Path, relative) -> list[Problem]:
-    """A record saved as .yaml or in the wrong folder would silently vanish: report it."""
-    problems = []
+def _entries(content_dir: Path):
+    """Every entry below ``content_dir``, without following a symbolic link: (path, is_dir)."""
+    for folder, dirs, files in os.walk(content_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            yield Path(folder) / name, name in dirs
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` is not a regular file kunskapsbanken may read (in Swedish), or None."""
+    if path.is_symlink():
+        return "en symbolisk länk"
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return "oläsbar"
+    if stat.S_ISDIR(mode):
+        return "en mapp"
+    if not stat.S_ISREG(mode):
+        return "en specialfil"
+    return None
+
+
+def _stray_files(content_dir: Path, relative) -> tuple[list[Problem], set[Path]]:
+    """A record saved as .yaml or in the wrong folder would silently vanish: report it. A symbolic
+    link or anything but a regular file is refused by name, never followed nor read: only what is
+    in content/ is content. Returns the problems and the paths that must not be read."""
+    problems, refused = [], set()
     known_dirs = set(RECORD_FOLDERS)
-    for path in sorted(content_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith(".") or path.name == "README.md":
-            continue
+    for path, is_dir in _entries(content_dir):
         rel = path.relative_to(content_dir)
+        what = _not_regular(path)
+        expected_dir = is_dir and len(rel.parts) == 1 and rel.name in known_dirs
+        if what is not None and not (what == "en mapp" and (expected_dir or path.name.startswith("."))):
+            if what == "en mapp" and path.suffix != ".yml" and rel.name not in LIST_FILES:
+                continue  # an extra folder: its files are reported one by one below
+            refused.add(path)
+            problems.append(Problem(relative(path), 1, 1, "", f"{what} i stället för en vanlig fil",
+                                    code="file.not_regular", expected="en vanlig YAML-fil i content/",
+                                    tip="Kunskapsbanken läser bara vanliga filer som ligger i content/. "
+                                        "Lägg posten själv i mappen i stället för en länk."))
+            continue
+        if is_dir or path.name.startswith(".") or path.name == "README.md":
+            continue
         ok = (len(rel.parts) == 1 and rel.name in LIST_FILES) or (
             len(rel.parts) == 2 and rel.parts[0] in known_dirs and path.suffix == ".yml")
         if not ok:
@@ -185,7 +232,7 @@ def _stray_files(content_dir: Path, relative) -> list[Problem]:
                                     expected="content/municipalities/<id>.yml, content/projects/<id>.yml "
                                              "eller content/methods/<id>.yml",
                                     tip="Flytta filen till rätt mapp och ge den ändelsen .yml."))
-    return problems
+    return problems, refused
 
 
 def load_knowledge_base(content_dir: Path, schema_dir: Path, root: Path | None = None) -> KnowledgeBase:
