@@ -95,14 +95,23 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _fraction(value: float, low: float, high: float) -> float:
+    """Where ``value`` stands between ``low`` and ``high``, 0–1. Halved first, so that extreme values
+    (±1e308) cannot overflow to infinity and tiny ones (1e-320) cannot divide to it: either would
+    draw ``nan`` into the SVG."""
+    span = high / 2 - low / 2
+    if not span > 0:
+        return 0.0
+    return min(max((value / 2 - low / 2) / span, 0.0), 1.0)
+
+
 def _layout(chart: Chart, rows: list[tuple[str, list[float | None], list[str]]]) -> Chart:
     """Place each group's label lines and bars; ``rows`` = (label, value per series, cell texts)."""
     values = [v for _, vals, _ in rows for v in vals if v is not None]
     low, high = min(0, *values), max(0, *values)
     if high == low:
         high = low + 1
-    scale = (WIDTH - 2) / (high - low)
-    chart.zero_x = round(1 + (0 - low) * scale, 1)
+    chart.zero_x = round(1 + _fraction(0, low, high) * (WIDTH - 2), 1)
     chart.negative = low < 0
     y = 4.0
     for label, vals, cells in rows:
@@ -119,7 +128,7 @@ def _layout(chart: Chart, rows: list[tuple[str, list[float | None], list[str]]])
                 text = f"{chart.series[index]}: {text}"
             text_y = y + VALUE_LINE
             bar_y = text_y + 4
-            end = 1 + (value - low) * scale
+            end = 1 + _fraction(value, low, high) * (WIDTH - 2)
             x = min(end, chart.zero_x)
             bars.append(Bar(index, value, text, text_y, bar_y, round(x, 1), round(max(abs(end - chart.zero_x), 1), 1)))
             y = bar_y + BAR_HEIGHT + BAR_GAP / 2
