@@ -36,7 +36,7 @@ def format_problems(problems, fmt: str, *, colour: bool = False) -> str:
     lines = []
     for p in problems:
         if fmt == "github":
-            lines.append(f"::error file={_github_escape(escaped(p.file), property_value=True)},line={p.line},"
+            lines.append(f"::{'error' if p.is_error else 'warning'} file={_github_escape(escaped(p.file), property_value=True)},line={p.line},"
                          f"col={p.column},title={_github_escape(escaped(p.code), property_value=True)}::"
                          f"{_github_escape(p.describe())}")
         elif colour:
@@ -64,12 +64,15 @@ def cmd_validate(args) -> int:
     summary = (f"{counts['municipality']} kommuner, {counts['project']} projekt, {counts['method']} metoder, "
                f"{counts['criterion']} kriterier, {counts['source']} källor, {counts['glossary']} ord i ordlistan, "
                f"{counts['success_key']} framgångsnycklar, {len(posts)} nyheter")
+    refused = [p for p in problems if p.is_error]
     if args.format != "json":
-        if problems:
-            print(f"{len(problems)} problem hittades ({summary} godkända).", file=sys.stderr)
+        warned = len(problems) - len(refused)
+        warnings = f" och {warned} {'varning' if warned == 1 else 'varningar'}" if warned else ""
+        if refused:
+            print(f"{len(refused)} problem{warnings} hittades ({summary} godkända).", file=sys.stderr)
         else:
-            print(f"Allt giltigt: {summary}.", file=sys.stderr)
-    return EXIT_PROBLEMS if problems else EXIT_OK
+            print(f"Allt giltigt{warnings}: {summary}.", file=sys.stderr)
+    return EXIT_PROBLEMS if refused else EXIT_OK
 
 
 def cmd_diff(args) -> int:

@@ -219,8 +219,8 @@ def diff_revisions(root: Path, base: str, head: str | None = None) -> KnowledgeB
         old, _ = read_version(root, base, Path(tmp), "bas")
         new, schemas = read_version(root, head, Path(tmp), "ny")
     for revision, version in ((head or "arbetskatalogen", new), (base, old)):
-        if version.problems:
-            raise InvalidVersion(revision, sorted(version.problems))
+        if any(p.is_error for p in version.problems):
+            raise InvalidVersion(revision, sorted(p for p in version.problems if p.is_error))
     return compare_contents(old, new, schemas)
 
 

@@ -19,6 +19,7 @@ import jsonschema
 import yaml
 
 from kunskapsbanken.data.control_chars import FORBIDDEN_IN_FILE, describe_char
+from kunskapsbanken.data.html_policy import removed_markup
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.scalar_checks import scalar_problems
 from kunskapsbanken.data.schema_errors import SchemaErrorTranslator
@@ -141,9 +142,9 @@ def post_problems(path: Path, file: str, schema: KindSchema) -> tuple[Post | Non
     if doc is not None:
         problems += doc.problems + scalar_problems(file, doc)
         if not schema.is_valid(doc.data):
-            reported = {p.path for p in problems}
+            reported = {p.path for p in problems if p.is_error}
             problems += SchemaErrorTranslator(file, doc, schema.schema, reported).problems(schema.errors(doc.data))
-        elif not problems:
+        elif not any(p.is_error for p in problems):
             front = doc.data
     for offset, line in enumerate(body.split("\n")):
         match = FORBIDDEN_IN_FILE.search(line.rstrip("\r"))
@@ -160,6 +161,10 @@ def post_problems(path: Path, file: str, schema: KindSchema) -> tuple[Post | Non
                                 column=start - (before.rfind("\n") + 1) + 1, code="reference.unsafe_html",
                                 found=name, expected="vanlig text eller Markdown",
                                 tip="Ta bort HTML-koden. Länkar skrivs [text](https://adress)."))
+    elif removed := removed_markup(body):
+        problems.append(problem(body_line, "webbplatsen tar bort en del av texten", code="text.sanitised",
+                                severity="warning", found=", ".join(removed), expected="vanlig text eller Markdown",
+                                tip="Det som tas bort syns inte på sidan. Skriv om det med Markdown."))
     return Post(file, front, body, body_line), problems
 
 

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.names import name_problems
 from kunskapsbanken.data.placeholders import placeholder_problems
-from kunskapsbanken.data.problems import Problem, ValidationFailed
+from kunskapsbanken.data.problems import Problem, ValidationFailed, errors
 from kunskapsbanken.data.readability import EASY_READ_FIELD, easy_read_problems
 from kunskapsbanken.data.references import ReferenceChecker
 from kunskapsbanken.data.scalar_checks import scalar_problems
@@ -86,7 +86,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         content.problems.extend(own)
         if schema.is_valid(doc.data):
             return True
-        reported = {p.path for p in own + doc.problems}
+        reported = {p.path for p in own + doc.problems if p.is_error}
         content.problems.extend(SchemaErrorTranslator(file, doc, schema.schema, reported).problems(schema.errors(doc.data)))
         return False
 
@@ -238,7 +238,7 @@ def _stray_files(content_dir: Path, relative) -> tuple[list[Problem], set[Path]]
 def load_knowledge_base(content_dir: Path, schema_dir: Path, root: Path | None = None) -> KnowledgeBase:
     """The validated knowledge base, or :class:`ValidationFailed` listing every problem."""
     content = read_content(content_dir, schema_dir, root)
-    if content.problems:
+    if errors(content.problems):
         raise ValidationFailed(content.problems)
     r = content.records
     return KnowledgeBase(municipalities=r["municipality"].values(), projects=r["project"].values(),

@@ -89,7 +89,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             self.kb = load_knowledge_base(self.content_dir, self.schema_dir, self.root)
         except ValidationFailed as exc:
             problems = exc.problems
-        problems += post_problems(config, self.root, self.schema_dir)  # news posts are records too
+        problems += [p for p in post_problems(config, self.root, self.schema_dir) if p.is_error]  # news posts too
         if problems:
             raise PluginError(str(ValidationFailed(problems))) from None
         self.history = git_history(self.root, self.config.content_dir)
