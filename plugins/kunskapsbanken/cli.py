@@ -169,8 +169,16 @@ def cmd_format(args) -> int:
     return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes a wrong argument as given: escaped here, as every other output is."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fel: {escaped(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m kunskapsbanken",
+    parser = _Parser(prog="python -m kunskapsbanken",
                                      description="Verktyg för kunskapsbankens YAML-poster.")
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="kontrollera alla poster och visa varje problem",
