@@ -191,3 +191,12 @@ def test_negative_numbers_stay_numbers(hostile_site):
     negatives = [cell for path, cell in _csv_cells(hostile_site)
                  if path.startswith("data/diagram/") and cell.startswith("-")]
     assert negatives and all(float(cell) < 0 for cell in negatives)
+
+
+def test_the_data_package_and_the_open_data_page_say_how_formulas_are_written(hostile_site):
+    from kunskapsbanken.render.csv_text import NOTE_EN, NOTE_SV
+
+    package = json.loads((hostile_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert NOTE_SV in package["description"] and NOTE_EN in package["descriptions"]["en"]
+    page = read_html(hostile_site, "oppna-data/").get_text(" ")
+    assert "apostrof" in page and "formel" in page

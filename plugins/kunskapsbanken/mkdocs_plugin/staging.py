@@ -15,7 +15,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import CountHandler
+
+log = get_plugin_logger(__name__)
 
 
 def _strict_warnings(config) -> int:
@@ -58,6 +61,7 @@ class StagedSite:
         self.staging = None
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        log.info(f"Bygget lyckades: webbplatsen finns i {self.final}")
         return True
 
     def abandon(self) -> None:
@@ -65,5 +69,6 @@ class StagedSite:
         if self.staging is not None:
             shutil.rmtree(self.staging, ignore_errors=True)
             self.staging = None
+            log.info(f"Bygget avbröts: webbplatsen i {self.final} är orörd")
             if self.config is not None and self.final is not None:
                 self.config.site_dir = str(self.final)
