@@ -40,7 +40,42 @@ def name_problems(records: dict[str, dict[str, Record]], docs: dict[str, YamlDoc
                         "Välj ett id som beskriver posten, och samma namn på filen.")
             problems.extend(_chart_name_problems(record, add))
     problems.extend(_glossary_problems(records.get("glossary", {}), add))
+    _chart_file_collisions(records, add)
     return problems
+
+
+def _chart_file_names(record: Record) -> set[str]:
+    """Every name a chart of ``record`` may get (site/charts.py): ``<id>-utfall-<unit>``,
+    ``<id>-forandringar``, ``<id>-<dataset>``, ``-antal`` and ``-<row>`` after it."""
+    results = record.data.get("results") if isinstance(record.data, dict) else None
+    if not isinstance(results, dict):
+        return set()
+    names = {f"{record.id}-forandringar"}
+    for figure in results.get("figures") or []:
+        if isinstance(figure, dict) and isinstance(figure.get("unit"), str):
+            names.add(f"{record.id}-utfall-{ascii_slug(figure['unit'])}")
+    for dataset in results.get("datasets") or []:
+        if isinstance(dataset, dict) and isinstance(dataset.get("id"), str):
+            base = f"{record.id}-{dataset['id']}"
+            names |= {base, f"{base}-antal"} | {f"{base}-{n}" for n in range(1, len(dataset.get("rows") or []) + 1)}
+    return names
+
+
+def _chart_file_collisions(records: dict[str, dict[str, Record]], add) -> None:
+    """Two records whose charts would share a file (``a`` + dataset ``b-c``, ``a-b`` + dataset ``c``)."""
+    owner: dict[str, Record] = {}
+    for kind in ("municipality", "project"):
+        for record in records.get(kind, {}).values():
+            clash = None
+            for name in sorted(_chart_file_names(record)):
+                other = owner.setdefault(name, record)
+                if other is not record and clash is None:
+                    clash = (name, other)
+            if clash:
+                add(record, ("id",), f"ett diagram får samma filnamn som ett diagram i {clash[1].file}",
+                    code="identity.duplicate", found=f"data/diagram/{clash[0]}.csv",
+                    expected="id och dataserier som ger egna filnamn",
+                    tip="Byt id på en av dataserierna (results.datasets[].id).")
 
 
 def _chart_name_problems(record: Record, add) -> list:
