@@ -13,11 +13,24 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "Installing with apt-get: ${need_apt[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  # Another install (a parallel CI job, unattended upgrades) may hold the dpkg lock: wait for it.
+  LOCK_WAIT=(-o DPkg::Lock::Timeout=600)
+  $SUDO apt-get "${LOCK_WAIT[@]}" update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${LOCK_WAIT[@]}" install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
+# npm ci fails at once when the registry or the cache is busy; try again a few times.
+npm_ci() {
+  local attempt
+  for attempt in 1 2 3 4; do
+    npm ci --no-audit --no-fund --loglevel=error && return 0
+    echo "npm ci misslyckades (försök $attempt av 4); försöker igen om $((attempt * 15)) s" >&2
+    sleep $((attempt * 15))
+  done
+  return 1
+}
+
 if [ ! -f tests/browser/node_modules/.installed ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.installed ]; then
-  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+  (cd tests/browser && npm_ci)
   touch tests/browser/node_modules/.installed
 fi

@@ -129,3 +129,35 @@ def test_two_builds_of_the_same_input_are_identical(tmp_path, monkeypatch):
     assert a.keys() == b.keys()
     differing = [name for name in a if a[name] != b[name]]
     assert not differing, f"files that differ between two builds: {differing[:20]}"
+
+
+def test_a_build_that_fails_late_leaves_the_previous_site_byte_identical(tmp_path):
+    """Every build writes into a staging folder (mkdocs_plugin/staging.py); the old site is
+    replaced only by a good build, also when --strict refuses the build after every file is written."""
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "gammal.txt").write_text("från förra bygget", encoding="utf-8")
+    assert mkdocs_build(project, site).returncode == 0
+    assert not (site / "gammal.txt").exists(), "a good build replaces the whole site"
+    before = tree_digest(site)
+
+    page = project / "docs" / "om.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n[En trasig länk](finns-inte.md)\n", encoding="utf-8")
+    result = mkdocs_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "finns-inte.md" in output and "Traceback" not in output
+    assert tree_digest(site) == before, "the build refused by --strict changed the existing site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a staging folder was left"
+    page.write_text(original, encoding="utf-8")
+
+    method = first_record(project, "methods")
+    text = method.read_text(encoding="utf-8").replace(f"id: {method.stem}\n", "id: index\n")
+    (method.parent / "index.yml").write_text(text, encoding="utf-8")
+    result = mkdocs_build(project, site)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert "content/methods/index.yml" in output and "reserverat" in output
+    assert tree_digest(site) == before, "the build with a reserved id changed the existing site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

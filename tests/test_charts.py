@@ -160,3 +160,19 @@ def test_every_chart_has_a_text_alternative_a_table_and_a_csv(built_site, knowle
             csv_values = sorted(float(v) for row in table[1:] for v in row[1:1 + series] if v != "")
             assert csv_values == sorted(bars(figure)), href
     assert seen >= 10
+
+
+@pytest.mark.parametrize("values", [[1e308, -1e308], [1e-320, 5e-324], [1.7976931348623157e308, 1],
+                                    [0, 0], [-1e-300, 1e300], [-5, -5]])
+def test_extreme_and_tiny_values_draw_a_finite_chart(values):
+    """No nan or inf reaches the SVG: every position and width is a finite number on the canvas."""
+    import math
+
+    from kunskapsbanken.site.charts import WIDTH, Chart, _layout
+
+    chart = _layout(Chart(id="x", title="t", summary="", unit="personer", group_heading="Vad", series=["Utfall"]),
+                    [(f"rad {i}", [v], [str(v)]) for i, v in enumerate(values)])
+    numbers = [chart.zero_x, chart.height] + [n for g in chart.groups for b in g.bars
+                                              for n in (b.x, b.width, b.text_y, b.y)]
+    assert all(math.isfinite(n) for n in numbers), numbers
+    assert all(0 <= b.x and b.x + b.width <= WIDTH + 1 for g in chart.groups for b in g.bars)

@@ -97,6 +97,18 @@ def test_the_independent_measure_agrees_with_the_validator_on_a_known_text():
     assert lix == pytest.approx(27 / 4 + 100 * 6 / 27) == pytest.approx(ours.lix, abs=0.01)
 
 
+def test_every_sentence_counts_also_a_short_one():
+    """Nine two-word sentences are two words per sentence (textstat left such sentences out and
+    reported 18), and a text of only markup has no words at all."""
+    from kunskapsbanken.data.readability import easy_read_problems, measure
+
+    text = "Hon går. " * 9
+    assert measure(text).words_per_sentence == 2
+    assert easy_read_problems("f.yml", text, (1, 1)) == []
+    assert [p.code for p in easy_read_problems("f.yml", "** _ _ ** # [](https://example.org)", (1, 1))] == \
+        ["readability.empty"]
+
+
 # --- validate --------------------------------------------------------------------------------
 
 

@@ -291,3 +291,109 @@ def test_what_the_validator_accepts_builds_strict_and_is_inert(project, data):
     finally:
         for target, raw in originals.items():
             target.write_bytes(raw)
+
+
+# --- Vocabularies, news posts and the command line (issue 21) --------------------------------
+
+MINI_VOCABULARIES = ["glossary.yml", "target_groups.yml", "success_keys.yml"]
+
+
+@pytest.mark.parametrize("name", MINI_VOCABULARIES)
+@settings(FUZZ, max_examples=60)
+@given(data=st.data())
+def test_mutated_vocabularies_never_crash_and_every_problem_is_located(workspace, name, data):
+    target = workspace / "content" / name
+    if data.draw(st.booleans()):
+        raw = _dump(data.draw(mutated_data(yaml.safe_load(target.read_text(encoding="utf-8")))))
+    else:
+        raw = data.draw(mutated_text(target.read_text(encoding="utf-8"))).encode("utf-8", "surrogatepass")
+    _check_problems(workspace, target, raw)
+
+
+POSTS = sorted((ROOT / "docs" / "blog" / "posts").glob("*.md"))
+
+
+@pytest.fixture(scope="module")
+def posts_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("fuzz-posts")
+
+
+@settings(FUZZ, max_examples=80)
+@given(data=st.data())
+def test_mutated_news_posts_never_crash_and_what_passes_is_inert(posts_folder, data):
+    from kunskapsbanken.data.news_posts import blog_settings, read_posts, split_post
+    from kunskapsbanken.render.markdown import MarkdownRenderer, plain_text_markdown, sanitise_page
+
+    source = data.draw(st.sampled_from(POSTS))
+    text = source.read_text(encoding="utf-8")
+    front, body, _ = split_post(text)
+    if data.draw(st.booleans()):
+        meta = yaml.safe_load(front)
+        text = "---\n" + _dump(data.draw(mutated_data(meta))).decode("utf-8") + "---\n" + body
+    else:
+        text = data.draw(mutated_text(text))
+    if data.draw(st.booleans()):
+        at = data.draw(st.integers(0, len(text)))
+        text = text[:at] + data.draw(st.sampled_from(HOSTILE_TEXT)) + text[at:]
+    for old in posts_folder.iterdir():
+        old.unlink()
+    raw = text.encode("utf-8", "surrogatepass")
+    (posts_folder / "inlagg.md").write_bytes(raw)
+    posts, problems = read_posts(ROOT, ROOT / "schema", blog_settings(ROOT), posts_dir=posts_folder)
+    lines = raw.count(b"\n") + 1
+    for p in problems:
+        assert 1 <= p.line <= lines + 1 and p.column >= 1 and p.message and p.code, p
+        assert not RAW_CONTROL.search(str(p)), repr(str(p))
+    if not any(p.is_error for p in problems):
+        assert len(posts) == 1 and posts[0].front is not None
+        post = posts[0]
+        renderer = MarkdownRenderer(["attr_list", "tables", "md_in_html", "abbr", "def_list"])
+        title = renderer._md.reset().convert("# " + plain_text_markdown(post.front["title"]))
+        for html in (sanitise_page(renderer._md.reset().convert(post.body)), sanitise_page(title)):
+            soup = BeautifulSoup(html, "lxml")
+            assert not soup.find(["script", "iframe", "img", "svg", "style", "object", "form"]), html
+            for tag in soup.find_all(True):
+                assert not any(a.lower().startswith("on") for a in tag.attrs), html
+                assert not str(tag.get("href", "")).strip().lower().startswith(("javascript:", "data:")), html
+        assert BeautifulSoup(title, "lxml").get_text().strip() == " ".join(post.front["title"].split())
+
+
+COMMANDS = ["validate", "diff", "coverage", "format", "new"]
+OPTIONS = ["--content", "--schema", "--root", "--format", "--posts", "--check", "--base", "--no-base", "--uncited",
+           "--help", "-h", "--", "-", "json", "github", "text", "HEAD", "HEAD~1", "HEAD^{tree}", "..", "@{-1}",
+           "method", "project", "municipality", "content", "schema", "content/methods/ips.yml", "x.yml",
+           "\x1b[2J", "\u202e", "a\nb", "", " ", "--content=", "--format=xml"]
+safe_text = st.text(alphabet=st.characters(blacklist_characters="/\\.~", blacklist_categories=("Cs",)), max_size=10)
+
+
+@pytest.fixture(scope="module")
+def cli_workspace(tmp_path_factory):
+    """A folder with content/ and schema/, not a git repository: the commands run inside it."""
+    root = tmp_path_factory.mktemp("fuzz-cli")
+    shutil.copytree(MINI_CONTENT, root / "content")
+    shutil.copytree(SCHEMA, root / "schema")
+    return root
+
+
+@settings(FUZZ, max_examples=150)
+@given(argv=st.lists(st.one_of(st.sampled_from(OPTIONS), safe_text), max_size=6),
+       command=st.sampled_from(COMMANDS))
+def test_any_command_line_gives_an_exit_code_never_a_traceback(cli_workspace, capsys, monkeypatch, argv, command):
+    import io
+    import os
+
+    from kunskapsbanken import cli
+
+    if command == "new" and "--help" not in argv and "-h" not in argv:
+        argv = [*argv, "--help"] if len(argv) % 2 else argv  # the scaffold writes files: half of them only ask
+    before = os.getcwd()
+    os.chdir(cli_workspace)
+    try:
+        monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a prompt gets no answer
+        code = cli.main([command, *argv])
+    finally:
+        os.chdir(before)
+    out, err = capsys.readouterr()
+    assert code in (0, 1, 2), (command, argv, code)
+    assert "Traceback" not in out + err
+    assert not RAW_CONTROL.search(err.replace("\n", "")), (command, argv, err)

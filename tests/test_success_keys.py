@@ -3,19 +3,21 @@ of the records that show them (the relation is written once, on the key's side).
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
 from helpers import ROOT, validate
 from site_fixtures import read_html, resolve_href
 
-SEED_004 = ROOT.parent / "shared" / "seeds" / "004_1df438198f702780.txt"
+# The report's list of key words, checked in (scripts/source_excerpts.py): a clone of the
+# repository alone has no ../shared/seeds.
+EXCERPTS = ROOT / "tests" / "fixtures" / "source_excerpts.json"
 
 
 def _report_key_words() -> list[str]:
     """The key words as the report lists them after 'Några nyckelord som sammanfattar …'."""
-    text = SEED_004.read_text(encoding="utf-8")
-    block = text[text.index("Några nyckelord som sammanfattar"):text.index("Skellefteå kommun")]
+    block = json.loads(EXCERPTS.read_text(encoding="utf-8"))["key_words"]["text"]
     return [m.group(1).strip() for m in re.finditer(r"^ ?([A-ZÅÄÖ][\w/ ]+?) [–-] ", block, re.M)]
 
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from kunskapsbanken.data.control_chars import escaped
+from kunskapsbanken.data.news_posts import POSTS_DIR, blog_settings, read_posts
 from kunskapsbanken.data.repository import read_content
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -35,7 +36,8 @@ def format_problems(problems, fmt: str, *, colour: bool = False) -> str:
     lines = []
     for p in problems:
         if fmt == "github":
-            lines.append(f"::error file={_github_escape(escaped(p.file), property_value=True)},line={p.line},"
+            level = "error" if p.is_error else "warning"
+            lines.append(f"::{level} file={_github_escape(escaped(p.file), property_value=True)},line={p.line},"
                          f"col={p.column},title={_github_escape(escaped(p.code), property_value=True)}::"
                          f"{_github_escape(p.describe())}")
         elif colour:
@@ -51,8 +53,10 @@ def cmd_validate(args) -> int:
         if not folder.is_dir():
             print(f"Mappen finns inte: {escaped(str(folder))}", file=sys.stderr)
             return EXIT_USAGE
-    content = read_content(content_dir, schema_dir, Path(args.root) if args.root else Path.cwd())
-    problems = sorted(content.problems)
+    root = Path(args.root) if args.root else Path.cwd()
+    content = read_content(content_dir, schema_dir, root)
+    posts, post_problems = read_posts(root, schema_dir, blog_settings(Path.cwd()), posts_dir=Path(args.posts))
+    problems = sorted(content.problems + post_problems)
     if args.format == "json":
         print(format_problems(problems, "json"))
     elif problems:
@@ -60,13 +64,16 @@ def cmd_validate(args) -> int:
     counts = {kind: len(records) for kind, records in content.records.items()}
     summary = (f"{counts['municipality']} kommuner, {counts['project']} projekt, {counts['method']} metoder, "
                f"{counts['criterion']} kriterier, {counts['source']} källor, {counts['glossary']} ord i ordlistan, "
-               f"{counts['success_key']} framgångsnycklar")
+               f"{counts['success_key']} framgångsnycklar, {len(posts)} nyheter")
+    refused = [p for p in problems if p.is_error]
     if args.format != "json":
-        if problems:
-            print(f"{len(problems)} problem hittades ({summary} godkända).", file=sys.stderr)
+        warned = len(problems) - len(refused)
+        warnings = f" och {warned} {'varning' if warned == 1 else 'varningar'}" if warned else ""
+        if refused:
+            print(f"{len(refused)} problem{warnings} hittades ({summary} godkända).", file=sys.stderr)
         else:
-            print(f"Allt giltigt: {summary}.", file=sys.stderr)
-    return EXIT_PROBLEMS if problems else EXIT_OK
+            print(f"Allt giltigt{warnings}: {summary}.", file=sys.stderr)
+    return EXIT_PROBLEMS if refused else EXIT_OK
 
 
 def cmd_diff(args) -> int:
@@ -76,13 +83,13 @@ def cmd_diff(args) -> int:
     try:
         diff = diff_revisions(Path(args.root), args.base, args.head)
     except RevisionError as exc:
-        print(f"Kan inte jämföra: {exc}", file=sys.stderr)
+        print(f"Kan inte jämföra: {escaped(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except InvalidVersion as exc:
-        print(f"Versionen {exc.revision} har problem som validate hittar:", file=sys.stderr)
+        print(f"Versionen {escaped(exc.revision)} har problem som validate hittar:", file=sys.stderr)
         print(format_problems(exc.problems, "text"), file=sys.stderr)
         return EXIT_PROBLEMS
-    print(summarise(diff), end="")
+    print(escaped_report(summarise(diff)), end="")
     return EXIT_OK
 
 
@@ -94,7 +101,7 @@ def cmd_coverage(args) -> int:
     content_dir, schema_dir = Path(args.content), Path(args.schema)
     for folder in (content_dir, schema_dir):
         if not folder.is_dir():
-            print(f"Mappen finns inte: {folder}", file=sys.stderr)
+            print(f"Mappen finns inte: {escaped(str(folder))}", file=sys.stderr)
             return EXIT_USAGE
     try:
         kb = load_knowledge_base(content_dir, schema_dir, Path.cwd())
@@ -108,17 +115,21 @@ def cmd_coverage(args) -> int:
             {"section": s.title, "citations": [{"file": e.file, "name": e.name, "fields": e.fields} for e in s.entries]}
             for s in d.sections]} for d in coverage], ensure_ascii=False, indent=2))
         return EXIT_OK
+    # Every text below is record text: escaped, so a newline in a section title cannot start a
+    # line of its own, and an escape sequence cannot reach the terminal.
     for document in coverage:
-        print(f"{document.source.id}: {document.source['title']}")
+        print(f"{escaped(document.source.id)}: {escaped(str(document.source['title']))}")
         for section in document.sections:
             if args.uncited and section.entries:
                 continue
+            title = escaped(str(section.title))
             if not section.entries:
-                print(f"  {section.title}: ingen hänvisning")
+                print(f"  {title}: ingen hänvisning")
                 continue
-            print(f"  {section.title}: {section.count} {'hänvisning' if section.count == 1 else 'hänvisningar'}")
+            print(f"  {title}: {section.count} {'hänvisning' if section.count == 1 else 'hänvisningar'}")
             for entry in section.entries:
-                print(f"    {entry.file} ({entry.name}): {', '.join(entry.fields)}")
+                print(f"    {escaped(entry.file)} ({escaped(str(entry.name))}): "
+                      f"{', '.join(escaped(str(f)) for f in entry.fields)}")
     uncited = sum(len(d.uncited) for d in coverage)
     total = sum(len(d.sections) for d in coverage)
     print(f"{total - uncited} av {total} avsnitt har minst en hänvisning; {uncited} har ingen.", file=sys.stderr)
@@ -131,22 +142,23 @@ def cmd_format(args) -> int:
     content_dir, schema_dir = Path(args.content), Path(args.schema)
     for folder in (content_dir, schema_dir):
         if not folder.is_dir():
-            print(f"Mappen finns inte: {folder}", file=sys.stderr)
+            print(f"Mappen finns inte: {escaped(str(folder))}", file=sys.stderr)
             return EXIT_USAGE
     paths = [Path(p) for p in args.paths]
     known = {p.resolve() for p in content_files(content_dir)}
     unknown = [p for p in paths if p.resolve() not in known]
     if unknown:
-        print("Inte en post i " + str(content_dir) + ": " + ", ".join(map(str, unknown)), file=sys.stderr)
+        print("Inte en post i " + escaped(str(content_dir)) + ": " + ", ".join(escaped(str(p)) for p in unknown),
+              file=sys.stderr)
         return EXIT_USAGE
     try:
         changed = format_content(content_dir, schema_dir, paths=paths or None,
                                  base_rev=None if args.no_base else args.base, write=not args.check)
     except Exception as exc:  # a file that is not YAML at all: validate explains it better
-        print(f"Kunde inte formatera: {exc}. Kör `python -m kunskapsbanken validate`.", file=sys.stderr)
+        print(f"Kunde inte formatera: {escaped(str(exc))}. Kör `python -m kunskapsbanken validate`.", file=sys.stderr)
         return EXIT_PROBLEMS
     for path in changed:
-        print(path.as_posix())
+        print(escaped(path.as_posix()))
     if args.check:
         if changed:
             print(f"{len(changed)} filer är inte formaterade; kör `python -m kunskapsbanken format`.",
@@ -175,8 +187,16 @@ def cmd_export_pages(args) -> int:
     return EXIT_OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse echoes a wrong argument as given: escaped here, as every other output is."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fel: {escaped(message)}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m kunskapsbanken",
+    parser = _Parser(prog="python -m kunskapsbanken",
                                      description="Verktyg för kunskapsbankens YAML-poster.")
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="kontrollera alla poster och visa varje problem",
@@ -184,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
                                           "1: problem hittades; 2: fel användning av kommandot.")
     validate.add_argument("--content", default="content", help="mappen med posterna (standard: content)")
     validate.add_argument("--schema", default="schema", help="mappen med JSON-scheman (standard: schema)")
+    validate.add_argument("--posts", default=POSTS_DIR,
+                          help=f"mappen med nyheterna (standard: {POSTS_DIR}); kategorierna läses ur mkdocs.yml")
     validate.add_argument("--root", help="filvägar i meddelanden räknas från denna mapp (standard: aktuell mapp)")
     validate.add_argument("--format", choices=["text", "github", "json"], default="text",
                           help="text (standard), github (anteckningar i GitHub Actions) eller json")
@@ -234,10 +256,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def escaped_report(text: str) -> str:
+    """A multi-line report (Markdown) with each line's record text escaped; its own newlines kept."""
+    return "\n".join(escaped(line) for line in text.split("\n"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on misuse, 0 on --help
         return int(exc.code or 0)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("Avbrutet.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:  # a file or folder that vanished, cannot be read or written
+        name = f" ({escaped(str(exc.filename))})" if exc.filename else ""
+        print(f"Kunde inte läsa eller skriva en fil{name}: {escaped(exc.strerror or type(exc).__name__)}.",
+              file=sys.stderr)
+        return EXIT_PROBLEMS

@@ -160,42 +160,63 @@ def _git(root: Path, *args: str) -> bytes:
         raise RevisionError(message[-1] if message else f"git {' '.join(args)} misslyckades") from None
 
 
-def extract_revision(root: Path, revision: str, dest: Path) -> None:
-    """``content/`` and ``schema/`` as they were at ``revision``, written below ``dest``."""
-    commit = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").decode().strip()
+def extract_revision(root: Path, revision: str, dest: Path) -> list[str]:
+    """``content/`` and ``schema/`` as they were at ``revision``, written below ``dest``.
+
+    Only regular files and folders are written: a committed symbolic link (or anything else) is
+    never created nor followed; its path is returned so that it is reported as validate does."""
+    if revision.startswith("-"):
+        raise RevisionError("en version kan inte börja med -")
+    commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}").decode().strip()
     archive = _git(root, "archive", "--format=tar", commit, "--", "content", "schema")
+    refused: list[tarfile.TarInfo] = []
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(dest, filter="data")
+        members: list[tarfile.TarInfo] = []
+        for member in tar.getmembers():
+            (members if member.isfile() or member.isdir() else refused).append(member)
+        try:
+            tar.extractall(dest, members=members, filter="data")
+        except tarfile.FilterError as exc:
+            raise RevisionError(f"filen {exc.tarinfo.name} går inte att packa upp") from None
+    return [member.name for member in refused]
 
 
-def read_version(root: Path, revision: str | None, workdir: Path) -> tuple[Content, dict]:
+def read_version(root: Path, revision: str | None, workdir: Path, folder: str = "version") -> tuple[Content, dict]:
     """The content at ``revision`` (``None``: the working tree) and its bundled schemas."""
     from kunskapsbanken.data.repository import schemas_for
 
+    refused: list[str] = []
     if revision is None:
         base = root
     else:
-        base = workdir / revision.replace("/", "_")
+        base = workdir / folder  # never named after the revision: HEAD HEAD, ../x
         base.mkdir(parents=True)
         try:
-            extract_revision(root, revision, base)
+            refused = extract_revision(root, revision, base)
         except RevisionError as exc:
             raise RevisionError(f"versionen '{revision}' går inte att läsa: {exc}") from None
     if not (base / "content").is_dir() or not (base / "schema").is_dir():
         raise RevisionError(f"versionen '{revision or 'arbetskatalogen'}' har ingen mapp content/ och schema/")
-    content = read_content(base / "content", base / "schema", base)
-    schemas = {kind: schema.schema for kind, schema in schemas_for(base / "schema").items()}
+    try:
+        content = read_content(base / "content", base / "schema", base)
+        schemas = {kind: schema.schema for kind, schema in schemas_for(base / "schema").items()}
+    except (OSError, ValueError, KeyError) as exc:  # e.g. a schema missing or broken in that version
+        raise RevisionError(f"versionen '{revision or 'arbetskatalogen'}' har scheman som inte går att läsa: "
+                            f"{type(exc).__name__}") from None
+    content.problems.extend(Problem(name, 1, 1, "", "en symbolisk länk eller specialfil i stället för en vanlig fil",
+                                    code="file.not_regular", expected="en vanlig YAML-fil i content/")
+                            for name in refused if name.startswith("content/"))
     return content, schemas
 
 
 def diff_revisions(root: Path, base: str, head: str | None = None) -> KnowledgeBaseDiff:
     """Compare ``base`` with ``head`` (a revision, or ``None`` for the working tree)."""
     with tempfile.TemporaryDirectory(prefix="kb-diff-") as tmp:
-        old, _ = read_version(root, base, Path(tmp))
-        new, schemas = read_version(root, head, Path(tmp))
+        old, _ = read_version(root, base, Path(tmp), "bas")
+        new, schemas = read_version(root, head, Path(tmp), "ny")
     for revision, version in ((head or "arbetskatalogen", new), (base, old)):
-        if version.problems:
-            raise InvalidVersion(revision, sorted(version.problems))
+        if any(p.is_error for p in version.problems):
+            raise InvalidVersion(revision, sorted(p for p in version.problems if p.is_error))
     return compare_contents(old, new, schemas)
 
 

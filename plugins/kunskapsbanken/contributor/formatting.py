@@ -309,10 +309,12 @@ def content_files(content_dir: Path) -> dict[Path, str]:
     files = {}
     for kind in RECORD_KINDS:
         for path in sorted((content_dir / kind.folder).glob("*.yml")):
-            files[path] = kind.id
+            if path.is_file() and not path.is_symlink():  # validate refuses links; never write through one
+                files[path] = kind.id
     for kind in LIST_KINDS:
-        if (content_dir / kind.list_file).is_file():
-            files[content_dir / kind.list_file] = kind.id
+        path = content_dir / kind.list_file
+        if path.is_file() and not path.is_symlink():
+            files[path] = kind.id
     return files
 
 

@@ -20,6 +20,12 @@ class Problem:
     tip: str | None = None
     code: str = "error"
     """Stable machine-readable kind, e.g. ``yaml.syntax`` or ``reference.unknown``."""
+    severity: str = "error"
+    """``error`` (validate and the build refuse it) or ``warning`` (said, not refused)."""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity != "warning"
 
     def location(self) -> str:
         return f"{escaped(self.file)}:{self.line}:{self.column}"
@@ -31,6 +37,8 @@ class Problem:
         character or direction override from a record never reaches a terminal or a log raw.
         """
         parts = [f"{self.path}: {self.message}" if self.path else self.message]
+        if not self.is_error:
+            parts[0] = "varning: " + parts[0]
         if self.found is not None:
             parts.append(f"hittade {self.found}")
         if self.expected is not None:
@@ -49,11 +57,16 @@ class Problem:
         return f"{self.location()}: {self.describe()}"
 
 
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The problems that refuse the content (warnings left out)."""
+    return [p for p in problems if p.is_error]
+
+
 class ValidationFailed(Exception):
     """Raised when the content has problems; carries every one of them."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(p for p in problems if p.is_error)
         count = len(self.problems)
         summary = "1 problem" if count == 1 else f"{count} problem"
         lines = [f"Kunskapsbankens poster har {summary}:"]

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import functools
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kunskapsbanken.data.kinds import KINDS, LIST_KINDS, RECORD_KINDS, kind_of_folder, kind_of_list_file
+from kunskapsbanken.data.kinds import KINDS, LIST_KINDS, RECORD_KINDS, kind_of_list_file
 from kunskapsbanken.data.model import KnowledgeBase, Record
+from kunskapsbanken.data.names import name_problems
 from kunskapsbanken.data.placeholders import placeholder_problems
-from kunskapsbanken.data.problems import Problem, ValidationFailed
+from kunskapsbanken.data.problems import Problem, ValidationFailed, errors
 from kunskapsbanken.data.readability import EASY_READ_FIELD, easy_read_problems
 from kunskapsbanken.data.references import ReferenceChecker
 from kunskapsbanken.data.scalar_checks import scalar_problems
@@ -62,6 +65,10 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         except YamlError as exc:
             content.problems.append(exc.problem)
             return file, None
+        except OSError as exc:  # removed or made unreadable while being read
+            content.problems.append(Problem(file, 1, 1, "", "filen går inte att läsa", code="file.unreadable",
+                                            found=exc.strerror or type(exc).__name__, expected="en läsbar YAML-fil"))
+            return file, None
         content.docs[file] = doc
         content.problems.extend(doc.problems)
         return file, doc
@@ -71,15 +78,19 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         content.problems.extend(own)
         if schema.is_valid(doc.data):
             return True
-        reported = {p.path for p in own + doc.problems}
+        reported = {p.path for p in own + doc.problems if p.is_error}
         content.problems.extend(SchemaErrorTranslator(file, doc, schema.schema, reported).problems(schema.errors(doc.data)))
         return False
 
-    content.problems.extend(_stray_files(content_dir, relative))
+    stray, refused = _stray_files(content_dir, relative)
+    content.problems.extend(stray)
 
     for record_kind in RECORD_KINDS:
         kind = record_kind.id
-        for path in sorted((content_dir / record_kind.folder).glob("*.yml")):
+        folder_path = content_dir / record_kind.folder
+        if folder_path in refused or folder_path.is_symlink():
+            continue
+        for path in sorted(p for p in folder_path.glob("*.yml") if p not in refused):
             file, doc = parse(path)
             if doc is None:
                 continue
@@ -103,6 +114,8 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     for list_kind in LIST_KINDS:
         kind, key = list_kind.id, list_kind.id_field
         path = content_dir / list_kind.list_file
+        if path in refused:
+            continue
         if not path.exists():
             content.problems.append(Problem(relative(path), 1, 1, "", "filen saknas", code="file.missing",
                                             expected=f"en lista enligt schema/{list_kind.schema}"))
@@ -131,6 +144,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     for record in content.records["success_key"].values():
         checker.check_examples(record)
     content.problems.extend(checker.problems)
+    content.problems.extend(name_problems(content.records, content.docs))  # reserved and colliding names
     return content
 
 
@@ -163,27 +177,63 @@ def _check_identity(content: Content, record: Record, path: Path, doc: YamlDocum
     return True
 
 
-def _stray_files(content_dir: Path, relative) -> list[Problem]:
-    """A record saved as .yaml or in the wrong folder would silently vanish: report it."""
-    problems = []
-    for path in sorted(content_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith(".") or path.name == "README.md":
-            continue
+def _entries(content_dir: Path):
+    """Every entry below ``content_dir``, without following a symbolic link: (path, is_dir)."""
+    for folder, dirs, files in os.walk(content_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            yield Path(folder) / name, name in dirs
+
+
+def _not_regular(path: Path) -> str | None:
+    """Why ``path`` is not a regular file kunskapsbanken may read (in Swedish), or None."""
+    if path.is_symlink():
+        return "en symbolisk länk"
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        return "oläsbar"
+    if stat.S_ISDIR(mode):
+        return "en mapp"
+    if not stat.S_ISREG(mode):
+        return "en specialfil"
+    return None
+
+
+def _stray_files(content_dir: Path, relative) -> tuple[list[Problem], set[Path]]:
+    """A record saved as .yaml or in the wrong folder would silently vanish: report it. A symbolic
+    link or anything but a regular file is refused by name, never followed nor read: only what is
+    in content/ is content. Returns the problems and the paths that must not be read."""
+    problems, refused = [], set()
+    known_dirs = {kind.folder for kind in RECORD_KINDS}
+    for path, is_dir in _entries(content_dir):
         rel = path.relative_to(content_dir)
+        what = _not_regular(path)
+        expected_dir = is_dir and len(rel.parts) == 1 and rel.name in known_dirs
+        if what is not None and not (what == "en mapp" and (expected_dir or path.name.startswith("."))):
+            if what == "en mapp" and path.suffix != ".yml" and kind_of_list_file(rel.name) is None:
+                continue  # an extra folder: its files are reported one by one below
+            refused.add(path)
+            problems.append(Problem(relative(path), 1, 1, "", f"{what} i stället för en vanlig fil",
+                                    code="file.not_regular", expected="en vanlig YAML-fil i content/",
+                                    tip="Kunskapsbanken läser bara vanliga filer som ligger i content/. "
+                                        "Lägg posten själv i mappen i stället för en länk."))
+            continue
+        if is_dir or path.name.startswith(".") or path.name == "README.md":
+            continue
         ok = (len(rel.parts) == 1 and kind_of_list_file(rel.name) is not None) or (
-            len(rel.parts) == 2 and kind_of_folder(rel.parts[0]) is not None and path.suffix == ".yml")
+            len(rel.parts) == 2 and rel.parts[0] in known_dirs and path.suffix == ".yml")
         if not ok:
             problems.append(Problem(relative(path), 1, 1, "", "filen läses inte av kunskapsbanken",
                                     code="file.unexpected", found=rel.as_posix(),
                                     expected=_record_paths(),
                                     tip="Flytta filen till rätt mapp och ge den ändelsen .yml."))
-    return problems
+    return problems, refused
 
 
 def load_knowledge_base(content_dir: Path, schema_dir: Path, root: Path | None = None) -> KnowledgeBase:
     """The validated knowledge base, or :class:`ValidationFailed` listing every problem."""
     content = read_content(content_dir, schema_dir, root)
-    if content.problems:
+    if errors(content.problems):
         raise ValidationFailed(content.problems)
     return KnowledgeBase(**{KINDS[kind].name: records.values() for kind, records in content.records.items()})
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from kunskapsbanken.data.control_chars import describe_char, first_forbidden
+from kunskapsbanken.data.html_policy import removed_markup
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.unsafe_text import unsafe_fragment, walk_scalars
 from kunskapsbanken.data.yamlsource import YamlDocument, format_path
@@ -49,6 +50,11 @@ def scalar_problems(file: str, doc: YamlDocument) -> list[Problem]:
                 add(path, "texten innehåller kod som kan köras i webbläsaren", code="reference.unsafe_html",
                     found=fragment, expected="vanlig text eller Markdown",
                     tip="Ta bort HTML-koden. Länkar skrivs [text](https://adress).")
+            elif not is_key and (removed := removed_markup(value)):
+                add(path, "webbplatsen tar bort en del av texten", code="text.sanitised", severity="warning",
+                    found=", ".join(removed), expected="vanlig text eller Markdown",
+                    tip="Det som tas bort syns inte på sidan. Skriv om det med Markdown, "
+                        "t.ex. **fetstil** och [länk](https://adress).")
         elif name := non_finite(value):
             add(path, "talet är inget riktigt tal", code="value.not_finite", found=name,
                 expected="ett tal skrivet med siffror, t.ex. 45 eller 2.5",

@@ -16,14 +16,21 @@ _UNSAFE = [
 ]
 
 
-def unsafe_fragment(text: str) -> str | None:
-    """What in ``text`` is unsafe, in Swedish words, or None."""
+def unsafe_match(text: str) -> tuple[str, int] | None:
+    """What in ``text`` is unsafe, in Swedish words, and where it starts; or None."""
     if "<" not in text and ":" not in text:
         return None  # every pattern needs one of them; most texts have neither
-    for pattern, name in _UNSAFE:
-        if pattern.search(text):
-            return name
-    return None
+    found = [(match.start(), name) for pattern, name in _UNSAFE if (match := pattern.search(text))]
+    if not found:
+        return None
+    start, name = min(found)
+    return name, start
+
+
+def unsafe_fragment(text: str) -> str | None:
+    """What in ``text`` is unsafe, in Swedish words, or None."""
+    match = unsafe_match(text)
+    return match[0] if match else None
 
 
 def walk_scalars(node, path: tuple = ()):

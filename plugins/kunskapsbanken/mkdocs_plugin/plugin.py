@@ -22,13 +22,15 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
 from kunskapsbanken.data import ValidationFailed
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
-from kunskapsbanken.outputs import FEED_PATHS, BuildOutputs, BuildSettings, build_outputs, is_news_post
+from kunskapsbanken.mkdocs_plugin.news_posts import NewsPosts, post_problems
+from kunskapsbanken.mkdocs_plugin.staging import StagedSite
+from kunskapsbanken.outputs import FEED_PATHS, BuildOutputs, BuildSettings, build_outputs
 from kunskapsbanken.search.index import PARALLEL_FROM_PAGES, SearchIndexer, SearchIndexFailed
 from kunskapsbanken.search.records import glossary_records
 from kunskapsbanken.site import feeds
@@ -50,8 +52,16 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # so the work on pages that did not change can be reused (glossary marks, search documents).
         self.serving = command == "serve"
         self.reused = {"glossary": {}, "search": {}}
+        self.staged = StagedSite()
+
+    def on_shutdown(self):
+        self.staged.abandon()
 
     def on_config(self, config):
+        # Every build writes into a fresh folder; the old site is replaced only by a good build.
+        if "staged" not in self.__dict__:  # the benchmark builds without on_startup
+            self.staged = StagedSite()
+        self.staged.begin(config)
         root = Path(config.config_file_path or ".").resolve().parent
         self.root = root
         self.content_dir = root / self.config.content_dir
@@ -61,6 +71,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.posts: list[feeds.FeedEntry] = []
         self.search_indexer: SearchIndexer | None = None
+        self.news = NewsPosts(config)
         return config
 
     def _settings(self, config) -> BuildSettings:
@@ -78,11 +89,16 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             blog_categories=list(blog.config.categories_allowed) if blog else [])
 
     def on_pre_build(self, config):
+        problems = []
         try:
             self.outputs = build_outputs(self._settings(config),
                                          glossary_reuse=self.reused["glossary"] if self.serving else None)
         except ValidationFailed as exc:
-            raise PluginError(str(exc)) from None
+            problems = exc.problems
+        problems += [p for p in post_problems(config, self.root, self.schema_dir) if p.is_error]  # news posts too
+        if problems:
+            raise PluginError(str(ValidationFailed(problems))) from None
+        assert self.outputs is not None
         for warning in self.outputs.warnings:
             log.warning(warning)
 
@@ -110,15 +126,12 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        # A news post keeps its title in the front matter, where the web editor reads and writes it;
-        # the page still needs it as its h1 in the Markdown, so that the table of contents starts
-        # there and the skip link lands on it, as on every other page.
-        if is_news_post(page.file.src_uri) and page.meta.get("title") and not re.search(r"^# ", markdown, re.M):
-            return f"# {page.meta['title']}\n\n{markdown}"
-        return markdown
+        # A news post keeps its title in the front matter, where the web editor reads and writes it.
+        return self.news.markdown(markdown, page)
 
     def on_page_content(self, html, page, config, files):
         assert self.outputs is not None
+        html = self.news.content(html, page)
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             rendered = self.outputs.render_page(spec, page.url)
@@ -141,14 +154,14 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         site_url = config.site_url or ""
         for file in files.documentation_pages():
             page = file.page
-            if page is None or not is_news_post(file.src_uri):
+            if page is None or not self.news.is_post(page):
                 continue
             date = page.meta.get("date")
             created = date.get("created") if isinstance(date, dict) else date
             self.posts.append(feeds.FeedEntry(
-                title=page.title or file.name, url=feeds.absolute(site_url, page.url),
+                title=self.news.title(page), url=feeds.absolute(site_url, page.url),
                 id=feeds.absolute(site_url, page.url), date=str(created)[:10],
-                summary=page.meta.get("description", ""), categories=tuple(page.meta.get("categories", [])),
+                summary=self.news.description(page), categories=tuple(page.meta.get("categories", [])),
                 path=page.url))
         self.posts.sort(key=lambda p: (p.date, p.url), reverse=True)
         for path, text in self.outputs.feed_files(self.posts).items():
@@ -165,6 +178,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             self.search_indexer.add(page.url, output)
         return output
 
+    @event_priority(-100)  # last: the staged site replaces the old one only when every step is done
     def on_post_build(self, config):
         assert self.search_indexer is not None and self.outputs is not None
         try:
@@ -175,11 +189,13 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         finally:
             self.search_indexer = None
         log.debug(f"sökindex: {pages} sidor")
+        self.staged.finish(config)
 
     def on_build_error(self, error):
         if self.search_indexer is not None:
             self.search_indexer.close()
             self.search_indexer = None
+        self.staged.abandon()
 
     def on_serve(self, server, config, builder):
         for folder in (self.content_dir, self.schema_dir, TEMPLATE_DIR, self.override_dir):

@@ -8,8 +8,6 @@ columns that are not record fields (a page address, a Swedish rating word) are w
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from collections.abc import Callable
@@ -20,6 +18,8 @@ from kunskapsbanken.opendata import licence
 from kunskapsbanken.opendata.exports import MATRIX_COLUMNS, MATRIX_COUNTS
 from kunskapsbanken.render import figures as figure_words
 from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render import csv_text as csv_cells
+from kunskapsbanken.render.csv_text import csv_text
 
 DATA_DIR = "data"
 LICENCE = licence.PACKAGE_LICENCE
@@ -324,23 +324,21 @@ def field_descriptor(column: Column, schema: dict) -> dict:
     }
 
 
-def _cell(value) -> str:
+def _cell(value):
+    """A cell's value: numbers stay numbers (csv_text writes them as they are), the rest is text."""
     if value is None:
-        return ""
+        return None
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
         return LIST_SEPARATOR.join(map(str, value))
-    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def table_csv(kb: KnowledgeBase, table: Table) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.name for c in table.columns])
-    for record, item in table.rows(kb):
-        writer.writerow([_cell(c.value(kb, record, item)) for c in table.columns])
-    return buffer.getvalue()
+    rows = [[c.name for c in table.columns]]
+    rows += [[_cell(c.value(kb, record, item)) for c in table.columns] for record, item in table.rows(kb)]
+    return csv_text(rows)
 
 
 def table_resource(table: Table, schemas: dict) -> dict:
@@ -461,12 +459,13 @@ def package_descriptor(kb: KnowledgeBase, schemas: dict, *, site_url: str, versi
         "title": "Kunskapsbanken Rätt stöd till arbete",
         "description": "Hur fem modellkommuner och projekten i Finsam Lund hjälper personer med "
                        "funktionsnedsättning till arbete: kommuner, projekt, bedömningar mot de tio kriterierna "
-                       "och resultat i siffror, med källa vid varje uppgift.",
+                       "och resultat i siffror, med källa vid varje uppgift. " + csv_cells.NOTE_SV,
         "titles": {"sv": "Kunskapsbanken Rätt stöd till arbete", "en": "Knowledge bank Right support to work"},
         "descriptions": {
             "sv": "Kommuner, projekt, bedömningar mot de tio kriterierna och resultat i siffror, med källa.",
             "en": "How Swedish municipalities help people with disabilities into ordinary jobs: municipalities, "
-                  "projects, ratings against ten criteria and results as figures, each with its source.",
+                  "projects, ratings against ten criteria and results as figures, each with its source. "
+                  + csv_cells.NOTE_EN,
         },
         "homepage": site_url,
         "version": version,

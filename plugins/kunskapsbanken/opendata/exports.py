@@ -5,8 +5,6 @@ Output is deterministic (stable order, no timestamps) so that a reviewer can dif
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from kunskapsbanken.data.kinds import KINDS, PAGE_KINDS
@@ -14,6 +12,7 @@ from kunskapsbanken.data.matrix import Matrix
 from kunskapsbanken.opendata import licence
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import labels, urls
+from kunskapsbanken.render.csv_text import csv_text
 from kunskapsbanken.site.charts import Chart, chart_files
 
 DATA_DIR = "data"
@@ -106,17 +105,15 @@ def matrix_json(matrix: Matrix) -> str:
 
 def matrix_csv(matrix: Matrix) -> str:
     """One row per record: ratings as Swedish words, for a spreadsheet (UTF-8 with BOM for Excel)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([*MATRIX_COLUMNS, *(f"{c['number']}. {c['label']}" for c in matrix.criteria),
-                     *(name for _, name in MATRIX_COUNTS)])
+    rows: list[list] = [[*MATRIX_COLUMNS, *(f"{c['number']}. {c['label']}" for c in matrix.criteria),
+             *(name for _, name in MATRIX_COUNTS)]]
     for section in matrix.sections:
         for row in section.rows:
-            writer.writerow([section.title, KINDS[row.record.record_type].label, row.record.id,
-                             row.record.name,
-                             *(labels.rating_label(cell["rating"]) if cell else "" for cell in row.cells),
-                             *(row.totals[value] for value, _ in MATRIX_COUNTS)])
-    return "\ufeff" + buffer.getvalue()
+            rows.append([section.title, KINDS[row.record.record_type].label, row.record.id,
+                         row.record.name,
+                         *(labels.rating_label(cell["rating"]) if cell else "" for cell in row.cells),
+                         *(row.totals[value] for value, _ in MATRIX_COUNTS)])
+    return csv_text(rows, bom=True)
 
 
 def export_files(kb: KnowledgeBase, matrix: Matrix, charts: list[Chart] | None = None) -> dict[str, str]:

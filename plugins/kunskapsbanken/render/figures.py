@@ -44,7 +44,7 @@ def qualifier(figure: dict) -> str:
 def signed(figure: dict) -> float | None:
     """The value with the sign its direction gives (a decrease is negative), for diverging charts."""
     value = figure.get("value")
-    if not is_number(value):
+    if value is None or not is_number(value):
         return None
     return -value if figure.get("direction") == "decrease" else value
 

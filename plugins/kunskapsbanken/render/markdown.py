@@ -7,29 +7,39 @@ Sanitising after rendering is what makes it safe: Markdown passes raw HTML throu
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-ALLOWED_TAGS = {
-    "p", "br", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li",
-    "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "abbr", "del", "hr",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
-URL_SCHEMES = {"http", "https", "mailto"}
+from kunskapsbanken.data.html_policy import (  # noqa: F401 (re-exported: the policy's one home)
+    _ANCHOR_WITHOUT_HREF, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, sanitise,
+)
 
 
-# nh3 removes a disallowed href but keeps the <a>; a link without href is invalid HTML, so its
-# text is kept without the element. nh3's output is canonical (double-quoted attributes).
-_ANCHOR_WITHOUT_HREF = re.compile(r'<a((?:\s+(?!href=)[a-z-]+="[^"]*")*)\s*>(.*?)</a>', re.S)
+# A whole Markdown page (a news post) also has its title and sections, with the ids and
+# permalinks the toc extension gives them; everything else is the record-text policy.
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+PAGE_TAGS = ALLOWED_TAGS | {"h1", "h2"}
+PAGE_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, **{h: {"id"} for h in _HEADINGS}}
+PAGE_CLASSES = {"a": {"headerlink"}}
 
 
-def sanitise(html: str) -> str:
-    """Keep harmless formatting; drop scripts, event handlers, styles and javascript: URLs."""
-    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                      link_rel="noopener noreferrer")
+def sanitise_page(html: str) -> str:
+    """:func:`sanitise` for a whole page body written in Markdown (a news post, its excerpt)."""
+    clean = nh3.clean(html, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, allowed_classes=PAGE_CLASSES,
+                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
     return _ANCHOR_WITHOUT_HREF.sub(r"\2", clean)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+"""Python-Markdown's escapable characters (markdown.Markdown.ESCAPED_CHARS)."""
+
+
+def plain_text_markdown(text: str) -> str:
+    """``text`` as Markdown that renders to exactly that text: no markup, no HTML, no attributes."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", html_escape(" ".join(text.split()), quote=False))
 
 
 _RENDERED: dict[tuple[str, str], Markup] = {}

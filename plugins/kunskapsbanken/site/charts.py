@@ -12,8 +12,6 @@ markup is ever built in Python. Charts come from three kinds of data:
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from dataclasses import dataclass, field
 from kunskapsbanken.data.model import Record
 from kunskapsbanken.data.slugs import ascii_slug
 from kunskapsbanken.render import figures as words
+from kunskapsbanken.render.csv_text import csv_text
 from kunskapsbanken.render.numbers import format_number
 
 WIDTH = 360
@@ -91,13 +90,9 @@ class Chart:
 
     def csv_text(self) -> str:
         """UTF-8 with BOM and CRLF (as the matrix CSV), raw numbers for a spreadsheet."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([self.group_heading, *self.series, *CSV_FACTS])
-        for index, row in enumerate(self.csv_rows):
-            facts = self.csv_facts[index] if index < len(self.csv_facts) else [""] * len(CSV_FACTS)
-            writer.writerow([*row, *facts])
-        return "\ufeff" + buffer.getvalue()
+        rows = [[*row, *(self.csv_facts[index] if index < len(self.csv_facts) else [""] * len(CSV_FACTS))]
+                for index, row in enumerate(self.csv_rows)]
+        return csv_text([[self.group_heading, *self.series, *CSV_FACTS], *rows], bom=True)
 
 
 def amount(value: float, unit: str = "") -> str:
@@ -111,6 +106,16 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _fraction(value: float, low: float, high: float) -> float:
+    """Where ``value`` stands between ``low`` and ``high``, 0–1. Halved first, so that extreme values
+    (±1e308) cannot overflow to infinity and tiny ones (1e-320) cannot divide to it: either would
+    draw ``nan`` into the SVG."""
+    span = high / 2 - low / 2
+    if not span > 0:
+        return 0.0
+    return min(max((value / 2 - low / 2) / span, 0.0), 1.0)
+
+
 def _layout(chart: Chart, rows: list[tuple[str, list[float | None], list[str]]]) -> Chart:
     """Place each group's label lines and bars; ``rows`` = (label, value per series, cell texts)."""
     values = [v for _, vals, _ in rows for v in vals if v is not None]
@@ -121,8 +126,7 @@ def _layout(chart: Chart, rows: list[tuple[str, list[float | None], list[str]]])
             low = min(low, -PERCENT_AXIS)
     if high == low:
         high = low + 1
-    scale = (WIDTH - 2) / (high - low)
-    chart.zero_x = round(1 + (0 - low) * scale, 1)
+    chart.zero_x = round(1 + _fraction(0, low, high) * (WIDTH - 2), 1)
     chart.negative = low < 0
     y = 4.0
     for label, vals, cells in rows:
@@ -139,7 +143,7 @@ def _layout(chart: Chart, rows: list[tuple[str, list[float | None], list[str]]])
                 text = f"{chart.series[index]}: {text}"
             text_y = y + VALUE_LINE
             bar_y = text_y + 4
-            end = 1 + (value - low) * scale
+            end = 1 + _fraction(value, low, high) * (WIDTH - 2)
             x = min(end, chart.zero_x)
             bars.append(Bar(index, value, text, text_y, bar_y, round(x, 1), round(max(abs(end - chart.zero_x), 1), 1)))
             y = bar_y + BAR_HEIGHT + BAR_GAP / 2
@@ -167,7 +171,7 @@ def _facts(figure: dict) -> list[str]:
             " ".join(str(figure.get("note", "")).split())]
 
 
-def _value_cell(figure: dict, value: float) -> str:
+def _value_cell(figure: dict, value: float | None) -> str:
     """The drawn value as the source says it: its qualifier, and "prognos" for a forecast."""
     text = words.amount(figure, value)
     return f"{text} (prognos)" if figure.get("kind") == "forecast" else text
@@ -214,6 +218,7 @@ def progress_charts(record: Record) -> list[Chart]:
 def _change_cell(figure: dict) -> str:
     """ "−36 procent (minskning)": the sign the direction gives, and the source's qualifier."""
     value = words.signed(figure)
+    assert value is not None  # a change chart holds numeric changes only
     qualifier = words.qualifier(figure)
     text = ("\u2212" if value < 0 else "+") + format_number(abs(value)) + " procent"
     return f"{qualifier} {text}".strip() + f" ({words.DIRECTIONS[figure['direction']]})"
@@ -288,13 +293,13 @@ def dataset_charts(record: Record, ds: dict) -> list[Chart]:
             return [_layout(chart, table_rows)]
         charts = []
         for index, r in enumerate(rows, start=1):
-            named = [(c["label"], value(r, c), "prognos" in c["label"].lower()) for c in numeric
-                     if value(r, c) is not None]
-            if not named:
+            horizons: list[tuple[str, float, bool]] = [
+                (c["label"], v, "prognos" in c["label"].lower()) for c in numeric if (v := value(r, c)) is not None]
+            if not horizons:
                 continue
             name = str(r.get(first["key"]))
             chart = Chart(id=f"{record.id}-{ds['id']}-{index}", title=f"{ds['title']}: {name}",
-                          summary=f"{name}. " + _extremes_by_horizon(named, unit), unit=unit, group_heading="Vad",
+                          summary=f"{name}. " + _extremes_by_horizon(horizons, unit), unit=unit, group_heading="Vad",
                           series=[name], source=ds["source"])
             charts.append(_layout(chart, [(c["label"], [value(r, c)], [_cell(r.get(c["key"]), unit)])
                                           for c in numeric if value(r, c) is not None]))

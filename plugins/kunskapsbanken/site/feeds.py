@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields
 
 from kunskapsbanken.git.history import Change
 from kunskapsbanken.data.model import KnowledgeBase, Record
+from kunskapsbanken.data.control_chars import FORBIDDEN
 from kunskapsbanken.render import urls
+
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry at all, beside the control characters FORBIDDEN names."""
+
+
+def feed_text(text: str) -> str:
+    """``text`` safe in a feed: no control, direction or non-XML character, one line.
+
+    A commit subject or a news description is not checked the way a record is; one such
+    character would make the whole feed ill-formed XML, which readers then refuse."""
+    return " ".join(_NOT_XML.sub("", FORBIDDEN.sub(" ", str(text))).split())
 
 NEWS_FEED = "feeds/nyheter.xml"
 CHANGES_FEED = "feeds/andringar.xml"
@@ -25,6 +38,13 @@ class FeedEntry:
     categories: tuple[str, ...] = ()
     path: str = ""
     """Site-relative URL, for links inside the site."""
+
+    def __post_init__(self):
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                setattr(self, f.name, feed_text(value))
+        self.categories = tuple(feed_text(c) for c in self.categories)
 
 
 @dataclass
