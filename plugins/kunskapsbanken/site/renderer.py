@@ -12,6 +12,7 @@ from kunskapsbanken.data.results import headline_figure
 from kunskapsbanken.render import labels, urls
 from kunskapsbanken.site import compare, facets
 from kunskapsbanken.site.charts import record_charts
+from kunskapsbanken.render.easy_read import sentence_lines
 from kunskapsbanken.render.glossary_terms import anchor as glossary_anchor
 from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.render.numbers import format_number
@@ -64,11 +65,13 @@ class PageRenderer:
                                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=TEMPLATE_BYTECODE)
         self.env.filters["md"] = markdown.render
         self.env.filters["md_inline"] = markdown.render_inline
+        self.env.filters["easy_read"] = lambda text: markdown.render(sentence_lines(text))
         self.env.filters["num"] = format_number
         self.env.filters["glossary_anchor"] = glossary_anchor
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS,
+                                easy_read_src=lambda record: urls.easy_read_src(record.record_type, record.id),
                                 describe=lambda record: facets.describe(kb, record),
                                 record_charts=record_charts, headline_figure=headline_figure, compare_sections=compare.SECTIONS,
                                 compare_criteria_title=compare.CRITERIA_TITLE,
