@@ -129,7 +129,8 @@ def easy_read_pages(kb: KnowledgeBase) -> list[PageSpec]:
                                   edit_path=record.file, edit_label="Redigera posten",
                                   description=f"{record.name} på lättläst svenska.",
                                   heading=record.name, context=f"{titles.context(record, kb)}, på lättläst svenska",
-                                  search_kind="lättläst text", search_place=titles.place(record, kb)))
+                                  # The record's page holds the same text and is the one search finds.
+                                  search_exclude=True))
     return pages
 
 
