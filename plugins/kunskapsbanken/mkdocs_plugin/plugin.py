@@ -33,7 +33,7 @@ from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
 from kunskapsbanken.editor import config as editor_config
 from kunskapsbanken.opendata import datapackage, dcat
 from kunskapsbanken.render import urls
-from kunskapsbanken.site import compare, facets, feeds
+from kunskapsbanken.site import compare, facets, feeds, matrix_cards
 from kunskapsbanken.opendata.exports import export_files
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
@@ -118,6 +118,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # What "Hitta exempel" filters in the browser (site/facets.py).
         files.append(File.generated(config, facets.DATA_FILE, content=facets.facet_data(
             self.kb, facets.build_facets(self.kb), config.use_directory_urls)))
+        files.append(File.generated(config, matrix_cards.PATH, content=matrix_cards.stylesheet(self.kb)))
         for path, content in compare.column_files(self.renderer, self.kb).items():
             files.append(File.generated(config, path, content=content))
         # The feeds' content needs the blog's post URLs, known only in on_env; registering the

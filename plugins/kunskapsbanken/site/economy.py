@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from kunskapsbanken.data.model import KnowledgeBase, Record
-from kunskapsbanken.render.numbers import format_number
+from kunskapsbanken.render.numbers import format_number, unit_for
 
 PAGE = "samhallsekonomi.md"
 MONEY = re.compile(r"\bkronor\b")
@@ -89,7 +89,7 @@ def figure_sentence(f: dict) -> str:
     if _is_number(f.get("baseline")) and _is_number(f["value"]):
         text = f"{f['label']}: från {format_number(f['baseline'])} till {format_number(f['value'])} {unit}"
     elif _is_number(f["value"]):
-        text = f"{f['label']}: {kronor(f['value'], unit) if MONEY.search(unit) else format_number(f['value']) + ' ' + unit}"
+        text = f"{f['label']}: {kronor(f['value'], unit) if MONEY.search(unit) else format_number(f['value']) + ' ' + unit_for(f['value'], unit)}"
     else:
         return f"{f['label']}: uppgift saknas."
     return text + (f" ({f['period']})." if f.get("period") else ".")
