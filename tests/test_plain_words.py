@@ -103,3 +103,16 @@ def test_no_count_slip_and_no_double_source_label_anywhere(built_site):
             assert not cell.get_text(strip=True).startswith("Källa"), url
         checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("url", ["ordlista/", "jamforelse/", "samhallsekonomi/", "projekt/kraft/"])
+def test_the_changed_pages_pass_axe(site_url, browser, width, url):
+    from browser_support import AXE
+
+    with checked_page(browser, viewport={"width": width, "height": 900}, is_mobile=width < 600) as page:
+        page.goto(site_url + url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                               "resultTypes: ['violations']})", ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    assert not result["violations"], [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
