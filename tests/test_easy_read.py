@@ -12,6 +12,7 @@ import pytest
 import yaml
 from helpers import validate
 from kunskapsbanken.data.kinds import RECORD_KINDS
+from browser_support import AXE, checked_page
 from site_fixtures import PROJECT, read_html, resolve_href
 
 RECORD_FOLDERS = tuple(k.folder for k in RECORD_KINDS)
@@ -79,7 +80,7 @@ def test_the_not_said_pattern_finds_such_sentences():
 
 def test_om_kunskapsbanken_in_easy_swedish_is_within_the_limits():
     text = (PROJECT / "docs" / "lattlast-om.md").read_text(encoding="utf-8").split("---", 2)[2]
-    prose = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    prose = "\n".join(line for line in text.splitlines() if not line.startswith(("#", "<")))
     lix, per_sentence = lix_and_words_per_sentence(prose)
     assert lix <= 35 and per_sentence <= 12, (lix, per_sentence)
 
@@ -174,28 +175,60 @@ def test_easy_read_comes_first_on_every_record_page(built_site, knowledge_base):
                     and p.find_parent("nav") is None and p.find_parent("article") is article]
 
 
-def test_the_lattlast_page_lists_every_record_with_a_link(built_site, knowledge_base):
+FOLDERS = {"municipality": "kommuner", "project": "projekt", "method": "metoder"}
+
+
+def test_the_lattlast_page_lists_every_text_with_a_link_to_its_own_page(built_site, knowledge_base):
     page = read_html(built_site, "lattlast/")
     article = page.select_one("article")
-    assert article.h1.get_text(strip=True).startswith("Lättläst")
-    items = article.select("section.kb-easy-read-item")
-    assert len(items) == len(knowledge_base.records)
-    hrefs = {resolve_href("lattlast/", item.h3.a["href"]) for item in items}
-    folders = {"municipality": "kommuner", "project": "projekt", "method": "metoder"}
-    assert hrefs == {f"{folders[r.record_type]}/{r.id}/" for r in knowledge_base.records}
-    for item in items:
-        assert item.find("p"), item.h3.get_text()
+    assert article.h1.get_text(strip=True) == "Lättläst"
+    # The contents list: one link per record, under a heading per kind, and nothing else.
+    listed = [resolve_href("lattlast/", a["href"]) for a in article.select("ul.kb-easy-read-list a")]
+    assert sorted(listed) == sorted(f"lattlast/{FOLDERS[r.record_type]}/{r.id}/" for r in knowledge_base.records)
+    assert [h2.get_text(strip=True) for h2 in article.find_all("h2")] == ["Kommuner", "Projekt", "Metoder"]
+    assert len(page.get_text()) < 20_000, "the texts themselves are on their own pages"
     assert any(resolve_href("lattlast/", a["href"]) == "lattlast-om/" for a in article.select("a[href]"))
 
 
-def test_the_lattlast_pages_are_linked_from_the_start_page_and_the_navigation(built_site):
-    start = read_html(built_site, "")
-    assert any(resolve_href("", a["href"]) == "lattlast/" for a in start.select("article a[href]"))
-    nav = start.select_one("nav.md-nav--primary")
-    nav_targets = {resolve_href("", a["href"]) for a in nav.select("a[href]")}
-    assert {"lattlast/", "lattlast-om/"} <= nav_targets
-    about = read_html(built_site, "lattlast-om/")
-    assert about.select_one("article h1").get_text(strip=True).startswith("Om kunskapsbanken på lättläst svenska")
+def _text_lines(node) -> list[str]:
+    return [line.strip() for line in node.get_text().split("\n") if line.strip()]
+
+
+def test_each_text_has_a_page_of_its_own_with_the_writers_lines(built_site, knowledge_base):
+    titles = set()
+    for record in knowledge_base.records:
+        url = f"lattlast/{FOLDERS[record.record_type]}/{record.id}/"
+        page = read_html(built_site, url)
+        titles.add(page.title.get_text())
+        article = page.select_one("article")
+        assert article.h1.get_text(" ", strip=True).startswith(record.name), url
+        assert "lättläst" in article.h1.get_text(), url
+        text = article.select_one(".kb-easy-read-text")
+        expected = " ".join(record["easy_read"].split())
+        # The words exactly as written (glossary marks add explanations only in hidden text).
+        for hidden in text.select(".kb-visually-hidden"):
+            hidden.decompose()
+        assert " ".join(text.get_text().split()) == expected.replace("*", ""), url
+        # A writer's line break stays a line break; a one-line paragraph gets one per sentence.
+        for line in record["easy_read"].split("\n"):
+            if line.strip() and not re.search(r"[.!?]\s+\S", line.strip()):
+                assert any(" ".join(line.split()) == " ".join(shown_line.split()) for shown_line in
+                           [" ".join(t.split()) for t in _text_lines(text)]), (url, line)
+        links = {resolve_href(url, a["href"]) for a in article.select("a[href]")}
+        assert f"{FOLDERS[record.record_type]}/{record.id}/" in links and "lattlast/" in links, url
+        record_page = read_html(built_site, f"{FOLDERS[record.record_type]}/{record.id}/")
+        assert any(resolve_href(f"{FOLDERS[record.record_type]}/{record.id}/", a["href"]) == url
+                   for a in record_page.select("section.kb-easy-read a[href]")), f"{url}: not linked from the record"
+    assert len(titles) == len(knowledge_base.records), "every easy-read page has a title of its own"
+
+
+def test_a_one_line_text_is_shown_a_sentence_per_line(built_site, knowledge_base):
+    record = knowledge_base.projects["kraft"]
+    assert "\n" not in record["easy_read"].strip()  # written as one paragraph
+    text = read_html(built_site, "lattlast/projekt/kraft/").select_one("article .kb-easy-read-text")
+    lines = _text_lines(text)
+    sentences = re.split(r"(?<=[.!?])\s+", record["easy_read"].strip())
+    assert len(lines) == len(sentences) > 5
 
 
 def test_the_prestanda_page_reports_the_real_records(tmp_path):
@@ -209,3 +242,57 @@ def test_the_prestanda_page_reports_the_real_records(tmp_path):
     update_easy_read_section(report, ROOT / "content")
     assert report.read_text(encoding="utf-8") == (ROOT / "docs" / "prestanda.md").read_text(encoding="utf-8"), \
         "docs/prestanda.md is out of date: run python -m bench --easy-read"
+
+
+# --- Chromium --------------------------------------------------------------------------------
+
+MAX_LINE = 60
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# The characters on each rendered line of the easy-read text, measured letter by letter.
+LINE_LENGTHS = """() => {
+  const lines = new Map();
+  const walker = document.createTreeWalker(document.querySelector("article .kb-easy-read-text"), NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest(".kb-visually-hidden")) continue;
+    for (let i = 0; i < node.length; i++) {
+      if (/\\s/.test(node.data[i])) continue;
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const rect = range.getBoundingClientRect();
+      if (!rect.height) continue;
+      const top = Math.round(rect.top + window.scrollY);
+      lines.set(top, (lines.get(top) || 0) + 1);
+    }
+  }
+  return [...lines.values()];
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+@pytest.mark.parametrize("url", ["lattlast/", "lattlast/projekt/kraft/", "lattlast/metoder/ips/",
+                                 "kommuner/skelleftea/", "lattlast-om/"])
+def test_easy_read_lines_are_short_and_the_page_passes_axe(site_url, browser, width, url):
+    with checked_page(browser, viewport={"width": width, "height": 900}, is_mobile=width < 600,
+                      locale="sv-SE") as page:
+        page.goto(site_url + url)
+        page.evaluate("() => document.fonts.ready")
+        lengths = page.evaluate(LINE_LENGTHS)
+        assert lengths and max(lengths) <= MAX_LINE, (url, width, sorted(lengths)[-5:])
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 1
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "
+                               "resultTypes: ['violations']})", WCAG_TAGS)
+        assert not result["violations"], [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in result["violations"]]
+
+
+def test_the_skip_link_leads_to_the_heading_of_an_easy_read_page(site_url, browser):
+    with checked_page(browser, viewport={"width": 1280, "height": 900}, locale="sv-SE") as page:
+        page.goto(site_url + "lattlast/kommuner/tyreso/")
+        page.keyboard.press("Tab")
+        skip = page.evaluate("() => document.activeElement.getAttribute('href')")
+        assert skip == "#sidrubrik"
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement.id === 'sidrubrik'")
+        assert page.evaluate("() => document.activeElement.tagName") == "H1"

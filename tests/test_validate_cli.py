@@ -129,7 +129,8 @@ def test_yes_no_on_stay_text_where_text_is_meant(tmp_path, mini_content):
     """YAML 1.1 would turn these into booleans (the Norway problem); here they are text."""
     glossary = mini_content / "glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8")
-                        + "- term: NO\n  expansion: on\n- term: yes\n  expansion: off\n", encoding="utf-8")
+                        + "- term: NO\n  expansion: on\n  easy_read: 'no'\n- term: yes\n  expansion: off\n  easy_read: Ja.\n",
+                        encoding="utf-8")
     result = validate(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 

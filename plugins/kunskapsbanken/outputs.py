@@ -28,7 +28,7 @@ from kunskapsbanken.opendata.exports import export_files
 from kunskapsbanken.render import labels, urls
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
-from kunskapsbanken.site import compare, facets, feeds
+from kunskapsbanken.site import compare, facets, feeds, matrix_cards
 from kunskapsbanken.site.derived import Derived, derive
 from kunskapsbanken.site.pages import PageSpec, site_pages
 from kunskapsbanken.site.renderer import PageRenderer, RenderedPage
@@ -149,6 +149,8 @@ def build_outputs(settings: BuildSettings, *, glossary_reuse: dict | None = None
     outputs.files.update(_open_data_package(outputs))
     # What "Hitta exempel" filters in the browser (site/facets.py).
     outputs.files[facets.DATA_FILE] = facets.facet_data(kb, derived.facets, settings.use_directory_urls)
+    # The matrix's phone cards name each criterion (site/matrix_cards.py).
+    outputs.files[matrix_cards.PATH] = matrix_cards.stylesheet(kb)
     outputs.files.update(compare.column_files(renderer, kb))
     if settings.editor:
         _add_editor(outputs)

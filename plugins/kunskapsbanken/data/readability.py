@@ -62,8 +62,10 @@ def measure(markdown: str) -> Readability:
     return Readability(round(per_sentence + 100 * long_words / len(counted), 2), round(per_sentence, 2))
 
 
-def easy_read_problems(file: str, text: object, position: tuple[int, int]) -> list[Problem]:
-    """Each limit the ``easy_read`` text goes over, as a problem at the field."""
+def easy_read_problems(file: str, text: object, position: tuple[int, int],
+                       field: str = EASY_READ_FIELD) -> list[Problem]:
+    """Each limit the ``easy_read`` text goes over, as a problem at the field (``field``: its
+    path in the file, e.g. ``[3].easy_read`` for a glossary entry)."""
     if not isinstance(text, str) or not text.strip():
         return []  # a missing or empty text is the schema's to report
     line, column = position
@@ -75,13 +77,13 @@ def easy_read_problems(file: str, text: object, position: tuple[int, int]) -> li
     score = measure(text)
     problems = []
     if score.lix > MAX_LIX:
-        problems.append(Problem(file, line, column, EASY_READ_FIELD, "texten är för svår för att vara lättläst",
+        problems.append(Problem(file, line, column, field, "texten är för svår för att vara lättläst",
                                 found=f"LIX {score.lix:.0f}", expected=f"LIX högst {MAX_LIX}",
                                 tip="Byt långa ord (fler än sex bokstäver) mot kortare vardagsord "
                                     "och dela långa meningar.",
                                 code="readability.lix"))
     if score.words_per_sentence > MAX_WORDS_PER_SENTENCE:
-        problems.append(Problem(file, line, column, EASY_READ_FIELD, "meningarna är för långa för lättläst",
+        problems.append(Problem(file, line, column, field, "meningarna är för långa för lättläst",
                                 found=f"{score.words_per_sentence:.1f} ord per mening i snitt",
                                 expected=f"högst {MAX_WORDS_PER_SENTENCE} ord per mening i snitt",
                                 tip="Skriv en sak i varje mening och ta bort inskott.",

@@ -125,6 +125,9 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             continue
         assert isinstance(doc.data, list)  # the schema of every list file says so
         for i, item in enumerate(doc.data):
+            if EASY_READ_FIELD in item:  # a glossary entry's easy-read explanation
+                content.problems.extend(easy_read_problems(file, item[EASY_READ_FIELD], doc.position((i, EASY_READ_FIELD)),
+                                                           format_path((i, EASY_READ_FIELD))))
             if item[key] in content.records[kind]:
                 line, column = doc.position((i, key))
                 content.problems.append(Problem(file, line, column, format_path((i, key)),

@@ -2,10 +2,15 @@
 with its expansion, and its first occurrence on the page also links to its Ordlista entry.
 
 A rendered page is parsed with lxml's HTML parser and only text nodes are changed, never
-markup. Terms match as whole words and case-sensitively ("SoL" is not "sol", "IPS" is not in
-"TIPS"), and never inside links, headings, code, abbreviations or the page's own contents list.
+markup. Terms match as whole words, never inside links, headings, code, abbreviations, the page's
+own contents list or a web address written out in the text ("www.lund.se/IPS"). An abbreviation
+matches case-sensitively ("SoL" is not "sol", "IPS" is not in "TIPS") and with a colon ending
+("LSS:s"); a word also in its inflected forms and with a capital first letter ("0-placerade",
+"Samordningsförbundets", "dagliga verksamheten"), but not inside a longer word.
 ``title`` alone is read neither on touch screens nor by every screen reader, so the linked first
-occurrence carries the expansion in visually hidden text inside the link.
+occurrence carries the explanation in visually hidden text inside the link. Inside an easy-read
+text (``data-kb-glossary="easy-read"``) that explanation is the term's easy-read one, in plain
+Swedish; elsewhere it is the expansion.
 """
 
 from __future__ import annotations
@@ -27,6 +32,39 @@ SKIPPED_TAGS = frozenset({
 table's row or column, which also names cells for screen readers), code, or not prose."""
 
 
+WORD_ENDINGS = ("s", "e", "es", "a", "n", "ns", "en", "ens", "et", "ets", "t", "ts", "er", "ers", "ar", "or",
+                "na", "nas", "erna", "ernas", "arna", "arnas", "orna", "ornas")
+"""Swedish inflection endings a glossary word is recognised with: plural, definite, genitive
+("kooperativet", "samordningsförbunden", "Finsams"). A compound ("lönebidragsanställda") is
+another word and is left alone."""
+
+EASY_READ = "easy-read"
+"""``data-kb-glossary`` value of an easy-read text: its terms get their easy-read explanation."""
+
+_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"]*", re.I)
+"""A web address written out in the text, which must stay one unbroken string."""
+
+
+def is_abbreviation(term: str) -> bool:
+    """"LSS", "SoL", "ROA+", "NyttoSam": no lower-case letter, or a capital after the first letter."""
+    letters = [c for c in term if c.isalpha()]
+    return not any(c.islower() for c in letters) or any(c.isupper() for c in letters[1:])
+
+
+def _word_pattern(word: str) -> str:
+    first, rest = word[0], re.escape(word[1:])
+    head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
+    ending = "(?:" + "|".join(WORD_ENDINGS) + ")?" if word[-1].isalpha() else ""
+    return head + rest + ending
+
+
+def spelling_pattern(spelling: str) -> str:
+    """A regular expression for a spelling and its forms (see the module's description)."""
+    if is_abbreviation(spelling):
+        return re.escape(spelling) + r"(?::[a-zåäö]{1,3})?"
+    return r"\s+".join(_word_pattern(word) for word in spelling.split())
+
+
 class GlossaryMarker:
     """Marks the glossary's terms in page bodies.
 
@@ -45,10 +83,22 @@ class GlossaryMarker:
             reuse["bodies"] = {}
         self._reuse = reuse
         # Every spelling → its entry: "Finsam" is explained, and linked, as FINSAM is.
-        self._entries = {spelling: g for g in glossary for spelling in (g["term"], *g.get("also_written", ()))}
+        spellings = {spelling: g for g in glossary for spelling in (g["term"], *g.get("also_written", ()))}
         # One alternation of every term, longest first so that "ROA+" wins over a shorter prefix.
-        terms = sorted(self._entries, key=lambda t: (-len(t), t))
-        self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)") if terms else None
+        # No group per spelling: groups keep the regex engine from skipping ahead by first letter,
+        # which made marking five times slower; a found form is matched to its entry afterwards.
+        terms = sorted(spellings, key=lambda t: (-len(t), t))
+        self._forms = [(re.compile(spelling_pattern(term)), spellings[term]) for term in terms]
+        self._entries: dict[str, dict] = {}
+        alternatives = "|".join(f"(?:{spelling_pattern(term)})" for term in terms)
+        self._pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)") if terms else None
+
+    def entry(self, form: str) -> dict:
+        """The glossary entry of a found form ("LSS:s" → LSS, "kooperativen" → kooperativ)."""
+        found = self._entries.get(form)
+        if found is None:
+            found = self._entries[form] = next(entry for pattern, entry in self._forms if pattern.fullmatch(form))
+        return found
 
     def mark(self, html: str, page_url: str) -> str:
         """``html`` (a page body) with its glossary terms marked; unchanged if it has none."""
@@ -78,16 +128,21 @@ class GlossaryMarker:
         return out[len("<div>"):-len("</div>")]
 
 
-def _skipped(element) -> bool:
+def _context(element) -> str | None:
+    """None where text is never marked; else ``EASY_READ`` inside an easy-read text, or ""."""
+    context = ""
     while element is not None:
         if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
-            return True
+            return None
         # Content also built in the browser from the open data (the compare picker) stays as the
         # data has it, so that both ways show the same.
-        if element.get("data-kb-glossary") == "off":
-            return True
+        setting = element.get("data-kb-glossary")
+        if setting == "off":
+            return None
+        if setting == EASY_READ and not context:
+            context = EASY_READ
         element = element.getparent()
-    return False
+    return context
 
 
 class _Pass:
@@ -103,22 +158,26 @@ class _Pass:
         """Mark the terms in one text node: an element's text, or the tail after an element."""
         owner = text.getparent()
         if text.is_text:
-            if _skipped(owner):
+            context = _context(owner)
+            if context is None:
                 return
-            owner.text, nodes = self.split(str(text))
+            owner.text, nodes = self.split(str(text), context)
             for i, node in enumerate(nodes):
                 owner.insert(i, node)
         elif text.is_tail:
-            if _skipped(owner.getparent()):
+            context = _context(owner.getparent())
+            if context is None:
                 return
-            owner.tail, nodes = self.split(str(text))
+            owner.tail, nodes = self.split(str(text), context)
             for node in reversed(nodes):
                 owner.addnext(node)  # the owner keeps its (now shorter) tail before the nodes
 
-    def split(self, text: str) -> tuple[str, list]:
+    def split(self, text: str, context: str = "") -> tuple[str, list]:
         """``text`` as leading text plus one element per term (each with the text after it as tail)."""
         pattern = self.marker._pattern
-        matches = list(pattern.finditer(text)) if pattern is not None else []
+        addresses = [m.span() for m in _URL.finditer(text)]
+        matches = [m for m in pattern.finditer(text)
+                   if not any(start < m.end() and m.start() < end for start, end in addresses)] if pattern is not None else []
         if not matches:
             return text, []
         self.changed = True
@@ -126,15 +185,16 @@ class _Pass:
         lead = text[:matches[0].start()]
         for i, match in enumerate(matches):
             term = match.group(0)
-            entry = self.marker._entries[term]
-            node = self.term_node(term, entry)
+            entry = self.marker.entry(term)
+            node = self.term_node(term, entry, context)
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             node.tail = text[match.end():end]
             nodes.append(node)
         return lead, nodes
 
-    def term_node(self, term: str, entry: dict):
-        abbr = etree.Element("abbr", {"class": "kb-term", "title": entry["expansion"]})
+    def term_node(self, term: str, entry: dict, context: str = ""):
+        explanation = explain(entry, context)
+        abbr = etree.Element("abbr", {"class": "kb-term", "title": explanation})
         abbr.text = term
         if entry["term"] in self.seen:
             return abbr
@@ -142,5 +202,12 @@ class _Pass:
         link = etree.Element("a", {"class": "kb-term-link", "href": f"{self.glossary_href}#{glossary_anchor(entry['term'])}"})
         link.append(abbr)
         hidden = etree.SubElement(link, "span", {"class": "kb-visually-hidden"})
-        hidden.text = f" ({entry['expansion']})"
+        hidden.text = f" ({explanation})"
         return link
+
+
+def explain(entry: dict, context: str = "") -> str:
+    """What a mark says about its term: the easy-read explanation in easy-read text, else the expansion."""
+    if context == EASY_READ and entry.get("easy_read"):
+        return " ".join(entry["easy_read"].split())
+    return entry["expansion"]

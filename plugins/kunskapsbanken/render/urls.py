@@ -15,10 +15,18 @@ SOURCES = "kallor.md"
 COVERAGE = "kalltackning.md"
 SUCCESS_KEYS = "framgangsnycklar.md"
 EASY_READ = "lattlast.md"
+EASY_READ_ABOUT = "lattlast-om.md"
+"""Hand-written: Om kunskapsbanken in easy-to-read Swedish."""
+EASY_READ_DIR = "lattlast"
+"""One page per record's easy-read text: ``lattlast/kommuner/tyreso/``."""
 
 
 def record_src(kind: str, record_id: str) -> str:
     return f"{FOLDERS[kind]}/{record_id}.md"
+
+
+def easy_read_src(kind: str, record_id: str) -> str:
+    return f"{EASY_READ_DIR}/{FOLDERS[kind]}/{record_id}.md"
 
 
 def index_src(kind: str) -> str:

@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from kunskapsbanken.data.model import KnowledgeBase
 from kunskapsbanken.data.slugs import ascii_slug, glossary_anchor
 from kunskapsbanken.render import urls
+from kunskapsbanken.render.glossary_terms import is_abbreviation
 
 GLOSSARY_KIND = "förkortning"
+GLOSSARY_WORD_KIND = "ord"
+"""What a glossary entry that is a word, not an abbreviation, is in a search result ("lönebidrag – ord")."""
 def name_key(name: str) -> str:
     """A page's name as one key, lower case, without diacritics, spaces or punctuation.
 
@@ -36,7 +39,9 @@ def glossary_records(kb: KnowledgeBase, use_directory_urls: bool = True) -> list
     page = "/" + urls.src_to_url(urls.GLOSSARY, use_directory_urls)
     records = []
     for entry in kb.glossary:
-        text = " ".join(str(part) for part in (entry["term"], entry["expansion"], entry.get("description", "")) if part)
+        text = " ".join(str(part) for part in (entry["term"], entry["expansion"], entry.get("easy_read", ""),
+                                               entry.get("description", "")) if part)
+        kind = GLOSSARY_KIND if is_abbreviation(entry["term"]) else GLOSSARY_WORD_KIND
         records.append(SearchRecord(url=f"{page}#{glossary_anchor(entry['term'])}", title=entry["term"],
-                                    kind=GLOSSARY_KIND, content=text))
+                                    kind=kind, content=text))
     return records

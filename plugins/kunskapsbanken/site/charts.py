@@ -20,7 +20,7 @@ from kunskapsbanken.data.model import Record
 from kunskapsbanken.data.slugs import ascii_slug
 from kunskapsbanken.render import figures as words
 from kunskapsbanken.render.csv_text import csv_text
-from kunskapsbanken.render.numbers import format_number
+from kunskapsbanken.render.numbers import format_number, unit_for
 
 WIDTH = 360
 """viewBox width: narrow, so that the text stays readable when a phone shows the chart at ~340 px."""
@@ -99,7 +99,7 @@ def amount(value: float, unit: str = "") -> str:
     """Swedish number with a real minus sign, and the unit: "−260 000 kronor"."""
     text = format_number(abs(value) if value < 0 else value)
     text = ("\u2212" if value < 0 else "") + text
-    return f"{text} {unit}".strip()
+    return f"{text} {unit_for(value, unit)}".strip()
 
 
 def _number(value) -> bool:
@@ -308,9 +308,12 @@ def dataset_charts(record: Record, ds: dict) -> list[Chart]:
     if len(marks) < 2:
         return []
     counts = [(c["label"], sum(1 for r in rows if r.get(c["key"]) not in (None, ""))) for c in marks]
-    chart = Chart(id=f"{record.id}-{ds['id']}-antal", title=f"{ds['title']}: antal markeringar per kolumn",
-                  summary=f"Av {len(rows)} rader. " + _extremes(counts, ""),
-                  unit="", group_heading="Kolumn", series=["Antal rader med markering"],
+    # In the reader's words: each row is one of something (a participant in Kraft, named by the
+    # first column) and a mark says that the column's statement holds for it.
+    row = str(first["label"]).lower()
+    chart = Chart(id=f"{record.id}-{ds['id']}-antal", title=f"{ds['title']}: hur många varje uppgift gäller",
+                  summary=f"Tabellen har en rad per {row}, {len(rows)} i allt. " + _extremes(counts, ""),
+                  unit="", group_heading="Uppgift", series=["Antal som uppgiften gäller"],
                   source=ds["source"])
     return [_layout(chart, [(label, [count], [str(count)]) for label, count in counts])]
 

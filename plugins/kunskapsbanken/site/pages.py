@@ -82,11 +82,8 @@ def site_pages(kb: KnowledgeBase, derived: Derived | None = None) -> list[PageSp
         PageSpec(urls.COVERAGE, "Källtäckning", "coverage.html", edit_path=KINDS["source"].content_path,
                  description="Varje källdokuments avsnitt och de poster och fält som hänvisar till dem.",
                  extra={"coverage": source_coverage(kb)}),
-        PageSpec(urls.EASY_READ, "Lättläst", "easy_read_index.html",
-                 description="Alla kommuner, projekt och metoder på lättläst svenska.",
-                 extra={"groups": [(k.id, k.plural_label, k.url_folder, list(kb.of_kind(k.id).values()))
-                                   for k in RECORD_KINDS]}),
     ]
+    pages += easy_read_pages(kb)
     pages.append(PageSpec(economy.PAGE, "Samhällsekonomiska effekter", "economy.html",
                           description="Samhällsekonomi: vad insatserna kostar och sparar för kommunen, regionen, "
                                       "staten och samhället, med utvärderarnas förbehåll.",
@@ -112,6 +109,29 @@ def site_pages(kb: KnowledgeBase, derived: Derived | None = None) -> list[PageSp
                                   search_kind=titles.kind_word(record), search_place=titles.place(record, kb)))
     pages += target_group_pages(kb)
     pages += finder_pages(derived.facets)
+    return pages
+
+
+EASY_READ_GROUPS = (("municipality", "Kommuner"), ("project", "Projekt"), ("method", "Metoder"))
+"""The kinds of record with an easy-read text, in the order the Lättläst contents list shows them."""
+
+
+def easy_read_pages(kb: KnowledgeBase) -> list[PageSpec]:
+    """Lättläst: a contents list of every easy-read text, and one short page per text."""
+    by_kind = {"municipality": kb.municipalities, "project": kb.projects, "method": kb.methods}
+    groups = [(kind, title, urls.FOLDERS[kind], list(by_kind[kind].values())) for kind, title in EASY_READ_GROUPS]
+    pages = [PageSpec(urls.EASY_READ, "Lättläst", "easy_read_index.html",
+                      description="Alla kommuner, projekt och metoder på lättläst svenska.",
+                      extra={"groups": groups})]
+    for _kind, _title, _folder, records in groups:
+        for record in records:
+            pages.append(PageSpec(urls.easy_read_src(record.record_type, record.id),
+                                  f"Lättläst: {titles.page_title(record, kb)}", "easy_read_page.html", record=record,
+                                  edit_path=record.file, edit_label="Redigera posten",
+                                  description=f"{record.name} på lättläst svenska.",
+                                  heading=record.name, context=f"{titles.context(record, kb)}, på lättläst svenska",
+                                  # The record's page holds the same text and is the one search finds.
+                                  search_exclude=True))
     return pages
 
 

@@ -12,12 +12,13 @@ from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.data.results import headline_figure, reports_results_in_text
 from kunskapsbanken.render import figures as figure_words
 from kunskapsbanken.render import labels, urls
-from kunskapsbanken.site import compare, facets
+from kunskapsbanken.site import compare, economy, facets
 from kunskapsbanken.site.charts import record_charts
 from kunskapsbanken.site.derived import Derived
 from kunskapsbanken.data.slugs import glossary_anchor
+from kunskapsbanken.render.easy_read import sentence_lines
 from kunskapsbanken.render.markdown import MarkdownRenderer
-from kunskapsbanken.render.numbers import format_number
+from kunskapsbanken.render.numbers import count, format_number, unit_for
 from kunskapsbanken.site.pages import PageSpec
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -68,11 +69,16 @@ class PageRenderer:
                                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=TEMPLATE_BYTECODE)
         self.env.filters["md"] = markdown.render
         self.env.filters["md_inline"] = markdown.render_inline
+        self.env.filters["easy_read"] = lambda text: markdown.render(sentence_lines(text))
         self.env.filters["num"] = format_number
+        self.env.filters["unit_for"] = lambda unit, value: unit_for(value, unit)
+        self.env.filters["count"] = count
         self.env.filters["glossary_anchor"] = glossary_anchor
         self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
                                 last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS, kinds=KINDS,
+                                economy_effects=economy.record_effects,
+                                easy_read_src=lambda record: urls.easy_read_src(record.record_type, record.id),
                                 describe=lambda record: facets.describe(kb, record),
                                 record_charts=derived.charts_of if derived else record_charts,
                                 headline_figure=headline_figure,
