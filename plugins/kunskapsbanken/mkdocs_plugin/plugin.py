@@ -34,6 +34,7 @@ from kunskapsbanken.editor import config as editor_config
 from kunskapsbanken.opendata import datapackage, dcat
 from kunskapsbanken.render import urls
 from kunskapsbanken.site import compare, facets, feeds
+from kunskapsbanken.site.feedback import FeedbackAddressInvalid, feedback_link
 from kunskapsbanken.opendata.exports import export_files
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
 from kunskapsbanken.render.markdown import MarkdownRenderer
@@ -70,6 +71,14 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.posts: list[feeds.FeedEntry] = []
         self.search_indexer: SearchIndexer | None = None
+        try:
+            self.feedback = feedback_link(self.config.feedback_address)
+        except FeedbackAddressInvalid as exc:
+            raise PluginError(str(exc)) from None
+        # Read by overrides/partials/actions.html on every page (the theme's templates see config).
+        config.extra["kb_feedback"] = self.feedback
+        if not self.feedback["kind"]:
+            log.info("feedback_address saknas i mkdocs.yml: sidorna erbjuder bara GitHub för att rapportera fel")
         return config
 
     def on_pre_build(self, config):
@@ -81,14 +90,15 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         markdown = MarkdownRenderer(config.markdown_extensions, config.mdx_configs)
         self.renderer = PageRenderer(self.kb, markdown, use_directory_urls=config.use_directory_urls,
                                      override_dirs=[self.override_dir] if self.override_dir else [],
-                                     site_info={"name": config.site_name, "url": config.site_url or ""})
+                                     site_info={"name": config.site_name, "url": config.site_url or "",
+                                                "repo_url": config.repo_url or ""})
         self.renderer.env.globals.update(history=self.history,
                                          last_updated=lambda record: last_updated(record, self.history))
         self.glossary_marker = GlossaryMarker(self.kb.glossary, self.reused["glossary"] if self.serving else None)
 
     def on_files(self, files: Files, config):
         self.specs = {}
-        for spec in site_pages(self.kb):
+        for spec in site_pages(self.kb, self.feedback):
             if files.get_file_from_path(spec.src_uri):
                 log.warning(f"docs/{spec.src_uri} finns redan; den genererade sidan hoppas över")
                 continue
@@ -99,7 +109,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
                     "search_kind": str(escape(spec.search_kind)), "search_place": str(escape(spec.search_place))}
             if spec.hide:
                 meta["hide"] = list(spec.hide)
-            for key in ("edit_label", "add_path", "add_label"):  # read by overrides/partials/actions.html
+            for key in ("edit_label", "add_path", "add_label", "handout"):  # read by overrides/partials/actions.html
                 if getattr(spec, key):
                     meta[key] = getattr(spec, key)
             if spec.search_exclude:

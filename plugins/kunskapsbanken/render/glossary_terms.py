@@ -120,7 +120,8 @@ class _Pass:
 
     def split(self, text: str) -> tuple[str, list]:
         """``text`` as leading text plus one element per term (each with the text after it as tail)."""
-        matches = list(self.marker._pattern.finditer(text))
+        matches = [m for m in self.marker._pattern.finditer(text)
+                   if not _expanded_beside(text, m, self.marker._entries[m.group(0)]["expansion"])]
         if not matches:
             return text, []
         self.changed = True
@@ -146,3 +147,12 @@ class _Pass:
         hidden = etree.SubElement(link, "span", {"class": "kb-visually-hidden"})
         hidden.text = f" ({entry['expansion']})"
         return link
+
+
+def _expanded_beside(text: str, match, expansion: str) -> bool:
+    """The text spells the term out right beside it, "OSA (Offentligt skyddad anställning)" or
+    "Individuellt stöd i arbete (ISA)": marking it too would make a screen reader say it twice."""
+    after = text[match.end():].lstrip(" ").lstrip("(").lstrip().casefold()
+    before = text[:match.start()].rstrip(" ").rstrip("(").rstrip().casefold()
+    wanted = expansion.casefold()
+    return after.startswith(wanted) or before.endswith(wanted)

@@ -13,6 +13,8 @@ SOURCES = "kallor.md"
 COVERAGE = "kalltackning.md"
 SUCCESS_KEYS = "framgangsnycklar.md"
 EASY_READ = "lattlast.md"
+REPORT = "rapportera.md"
+"""How to report an error or a problem, with or without an account (site/feedback.py)."""
 EASY_READ_ABOUT = "lattlast-om.md"
 """Hand-written: Om kunskapsbanken in easy-to-read Swedish."""
 
