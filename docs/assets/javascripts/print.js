@@ -12,6 +12,11 @@
   }
 
   function beforePrint() {
+    // A page whose content depends on its query (the picker's choice) prints its full address.
+    document.querySelectorAll("[data-kb-print-address]").forEach(function (el) {
+      if (!el.dataset.kbAddress) el.dataset.kbAddress = el.textContent.trim();
+      el.textContent = el.dataset.kbAddress + location.search;
+    });
     document.querySelectorAll("[data-kb-print-date]").forEach(function (el) {
       el.textContent = "Utskriven " + today();
     });
