@@ -34,6 +34,7 @@ from kunskapsbanken.editor import config as editor_config
 from kunskapsbanken.opendata import datapackage, dcat
 from kunskapsbanken.render import urls
 from kunskapsbanken.site import compare, facets, feeds
+from kunskapsbanken.site import home
 from kunskapsbanken.site.feedback import FeedbackAddressInvalid, feedback_link
 from kunskapsbanken.opendata.exports import export_files
 from kunskapsbanken.render.glossary_terms import GlossaryMarker
@@ -239,7 +240,11 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             updates = self.renderer.render_template(
                 "home_updates.html", page.url, posts=self.posts[:LATEST_POSTS], recent=recent,
                 news_feed=feeds.NEWS_FEED, changes_feed=feeds.CHANGES_FEED)
-            page.content = (page.content or "") + updates.html
+            results = self.renderer.render_template("home_results.html", page.url,
+                                                    results=home.home_results(self.kb)).html
+            content = page.content or ""
+            content = content.replace(home.MARKER, results) if home.MARKER in content else content + results
+            page.content = content + updates.html
         return context
 
     def on_post_page(self, output, page, config):
