@@ -87,7 +87,8 @@ def test_matrix_says_why_a_model_municipality_meets_no_criterion(built_site, kno
 def test_report_without_an_account_on_every_page_when_an_address_is_set(tmp_path):
     project = copy_project(tmp_path / "project")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - kunskapsbanken:\n", "  - kunskapsbanken:\n      feedback_address: redaktionen@example.org\n", 1)
+    assert 'feedback_address: ""' in config  # the one place it is set
+    config = config.replace('feedback_address: ""', "feedback_address: redaktionen@example.org", 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
