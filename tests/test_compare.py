@@ -155,7 +155,10 @@ def test_method_pages_show_what_each_user_achieved(built_site, knowledge_base):
     users = knowledge_base.method_users[method.id]
     soup = read_html(built_site, page_url(method))
     rows = soup.select("table.kb-method-results tbody tr")
-    assert [r.th.get_text(strip=True) for r in rows] == [u.name for u in (*users.municipalities, *users.projects)]
+    # The visible name (a hidden word after it says "kommun" or "projekt" to screen readers).
+    assert [next(r.th.a.strings).strip() for r in rows] == [u.name for u in (*users.municipalities, *users.projects)]
+    assert [r.th.select_one(".kb-visually-hidden").get_text() for r in rows] == \
+        [" – kommun"] * len(users.municipalities) + [" – projekt"] * len(users.projects)
     with_result = 0
     for row, user in zip(rows, (*users.municipalities, *users.projects)):
         result = text(row.select_one("td[data-label='Främsta resultat']"))

@@ -59,6 +59,8 @@ class BuildSettings:
     editor_auth_url: str | None = None
     editor_local_port: int = 8081
     blog_categories: list[str] = field(default_factory=list)
+    feedback: dict | None = None
+    """Where readers report without an account (site/feedback.py)."""
 
 
 @dataclass
@@ -94,7 +96,7 @@ class BuildOutputs:
             "search_kind": str(escape(spec.search_kind)), "search_place": str(escape(spec.search_place))}
         if spec.hide:
             meta["hide"] = list(spec.hide)
-        for key in ("edit_label", "add_path", "add_label"):  # read by overrides/partials/actions.html
+        for key in ("edit_label", "add_path", "add_label", "handout"):  # read by overrides/partials/actions.html
             if getattr(spec, key):
                 meta[key] = getattr(spec, key)
         if spec.search_exclude:
@@ -141,9 +143,10 @@ def build_outputs(settings: BuildSettings, *, glossary_reuse: dict | None = None
     derived = derive(kb)
     renderer = PageRenderer(kb, MarkdownRenderer(settings.markdown_extensions, settings.mdx_configs),
                             use_directory_urls=settings.use_directory_urls, override_dirs=settings.override_dirs,
-                            site_info={"name": settings.site_name, "url": settings.site_url}, derived=derived)
+                            site_info={"name": settings.site_name, "url": settings.site_url, "repo_url": settings.repo_url},
+                            derived=derived)
     renderer.add_globals(history=history, last_updated=lambda record: last_updated(record, history))
-    outputs = BuildOutputs(settings, renderer, derived, history, site_pages(kb, derived),
+    outputs = BuildOutputs(settings, renderer, derived, history, site_pages(kb, derived, settings.feedback),
                            glossary_marker=GlossaryMarker(kb.glossary, glossary_reuse))
     outputs.files.update(export_files(kb, derived.matrix, derived.all_charts()))
     outputs.files.update(_open_data_package(outputs))

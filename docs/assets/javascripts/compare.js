@@ -96,6 +96,10 @@ document$.subscribe(function () {
       Promise.all(entries.map(load)).then(function (columns) {
         render(index, columns);
         status.textContent = "Jämför " + columns.map(function (c) { return c.name; }).join(", ") + ".";
+        // The names above the grid, where a printed copy (without the picker) still shows them.
+        var names = columns.map(function (c) { return c.name; });
+        var heading = names.slice(0, -1).join(", ") + " och " + names[names.length - 1];
+        result.insertBefore(element("p", {"class": "kb-compare-result__names"}, "Jämförelse: " + heading), result.firstChild);
       });
     }
 

@@ -10,6 +10,10 @@ class KunskapsbankenConfig(base.Config):
     templates_dir = c.Optional(c.Type(str))
     """Optional folder whose templates override the plugin's page templates."""
     publish_schemas = c.Type(bool, default=True)
+    feedback_address = c.Type(str, default="")
+    """Where readers report errors and accessibility problems without an account: an e-mail
+    address, or the https address of a web form. Shown on every page and on the report page
+    (rapportera/); when empty, only the GitHub forms are offered."""
     open_data_contact_email = c.Type(str, default="")
     """E-mail address of the open data's contact point in the DCAT catalogue (data/katalog.rdf)."""
     editor = c.Type(bool, default=True)

@@ -31,6 +31,8 @@ from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
 from kunskapsbanken.mkdocs_plugin.news_posts import NewsPosts, post_problems
 from kunskapsbanken.mkdocs_plugin.staging import StagedSite
 from kunskapsbanken.outputs import FEED_PATHS, BuildOutputs, BuildSettings, build_outputs
+from kunskapsbanken.site import home
+from kunskapsbanken.site.feedback import FeedbackAddressInvalid, feedback_link
 from kunskapsbanken.search.index import PARALLEL_FROM_PAGES, SearchIndexer, SearchIndexFailed
 from kunskapsbanken.search.records import glossary_records
 from kunskapsbanken.site import feeds
@@ -72,6 +74,14 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.posts: list[feeds.FeedEntry] = []
         self.search_indexer: SearchIndexer | None = None
         self.news = NewsPosts(config)
+        try:
+            self.feedback = feedback_link(self.config.feedback_address)
+        except FeedbackAddressInvalid as exc:
+            raise PluginError(str(exc)) from None
+        # Read by overrides/partials/actions.html on every page (the theme's templates see config).
+        config.extra["kb_feedback"] = self.feedback
+        if not self.feedback["kind"]:
+            log.info("feedback_address saknas i mkdocs.yml: sidorna erbjuder bara GitHub för att rapportera fel")
         return config
 
     def _settings(self, config) -> BuildSettings:
@@ -86,7 +96,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             open_data_contact_email=self.config.open_data_contact_email, editor=self.config.editor,
             editor_branch=self.config.editor_branch, editor_auth_url=self.config.editor_auth_url,
             editor_local_port=self.config.editor_local_port,
-            blog_categories=list(blog.config.categories_allowed) if blog else [])
+            blog_categories=list(blog.config.categories_allowed) if blog else [], feedback=self.feedback)
 
     def on_pre_build(self, config):
         problems = []
@@ -170,7 +180,11 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
 
     def on_page_context(self, context, page, config, nav):
         if page.file.src_uri == "index.md" and self.outputs is not None:
-            page.content = (page.content or "") + self.outputs.home_updates(page.url, self.posts)
+            results = self.outputs.renderer.render_template(
+                "home_results.html", page.url, results=home.home_results(self.outputs.kb)).html
+            content = page.content or ""
+            content = content.replace(home.MARKER, results) if home.MARKER in content else content + results
+            page.content = content + self.outputs.home_updates(page.url, self.posts)
         return context
 
     def on_post_page(self, output, page, config):

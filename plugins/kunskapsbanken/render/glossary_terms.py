@@ -177,7 +177,9 @@ class _Pass:
         pattern = self.marker._pattern
         addresses = [m.span() for m in _URL.finditer(text)]
         matches = [m for m in pattern.finditer(text)
-                   if not any(start < m.end() and m.start() < end for start, end in addresses)] if pattern is not None else []
+                   if not any(start < m.end() and m.start() < end for start, end in addresses)
+                   and not _expanded_beside(text, m, self.marker.entry(m.group(0))["expansion"])
+                   ] if pattern is not None else []
         if not matches:
             return text, []
         self.changed = True
@@ -211,3 +213,12 @@ def explain(entry: dict, context: str = "") -> str:
     if context == EASY_READ and entry.get("easy_read"):
         return " ".join(entry["easy_read"].split())
     return entry["expansion"]
+
+
+def _expanded_beside(text: str, match, expansion: str) -> bool:
+    """The text spells the term out right beside it, "OSA (Offentligt skyddad anställning)" or
+    "Individuellt stöd i arbete (ISA)": marking it too would make a screen reader say it twice."""
+    after = text[match.end():].lstrip(" ").lstrip("(").lstrip().casefold()
+    before = text[:match.start()].rstrip(" ").rstrip("(").rstrip().casefold()
+    wanted = expansion.casefold()
+    return after.startswith(wanted) or before.endswith(wanted)

@@ -40,6 +40,8 @@ class PageSpec:
     """What the page is, in a search result ("metod", "projekt", "översikt")."""
     search_place: str = ""
     """Where it is, in a search result ("Lund"); empty when it has no place."""
+    handout: bool = False
+    """The page is worth printing for a meeting: it offers "Skriv ut eller spara som PDF"."""
 
 
 WIDE_TABLE = ("navigation", "toc")
@@ -52,7 +54,8 @@ def _summary_line(record: Record) -> str:
     return first[:157] + "…" if len(first) > 160 else first
 
 
-def site_pages(kb: KnowledgeBase, derived: Derived | None = None) -> list[PageSpec]:
+def site_pages(kb: KnowledgeBase, derived: Derived | None = None, feedback: dict | None = None) -> list[PageSpec]:
+    """Every generated page; ``feedback`` is where readers report without an account (feedback_link)."""
     derived = derived or derive(kb)
     pages = [
         PageSpec(urls.index_src("municipality"), "Kommuner", "municipality_index.html",
@@ -72,7 +75,7 @@ def site_pages(kb: KnowledgeBase, derived: Derived | None = None) -> list[PageSp
         # links to its record, whose page has the edit link).
         PageSpec(urls.MATRIX, "Jämförelse mot kriterierna", "matrix.html",
                  description="Modellkommunerna och projekten bedömda mot de tio kriterierna.",
-                 extra={"matrix": derived.matrix}, hide=WIDE_TABLE),
+                 extra={"matrix": derived.matrix}, hide=WIDE_TABLE, handout=True),
         PageSpec(urls.GLOSSARY, "Ordlista", "glossary.html", edit_path=KINDS["glossary"].content_path,
                  description="Förkortningar som används i kunskapsbanken.", search_kind=titles.PAGE),
         PageSpec(urls.SOURCES, "Källor", "sources.html", edit_path=KINDS["source"].content_path,
@@ -87,16 +90,17 @@ def site_pages(kb: KnowledgeBase, derived: Derived | None = None) -> list[PageSp
     pages.append(PageSpec(economy.PAGE, "Samhällsekonomiska effekter", "economy.html",
                           description="Samhällsekonomi: vad insatserna kostar och sparar för kommunen, regionen, "
                                       "staten och samhället, med utvärderarnas förbehåll.",
-                          extra={"effects": economy.all_effects(kb)}))
+                          extra={"effects": economy.all_effects(kb)}, handout=True))
     pages.append(PageSpec(compare.PICKER, "Jämför kommuner och projekt", "compare_picker.html",
-                          description="Välj två till fyra kommuner eller projekt och se dem sida vid sida.", hide=WIDE_TABLE))
+                          description="Välj två till fyra kommuner eller projekt och se dem sida vid sida.", hide=WIDE_TABLE,
+                          handout=True))
     for pair in compare.model_pairs(kb):
         records = list(pair)
         pages.append(PageSpec(compare.pair_src(records), compare.title(records), "compare.html",
                               description=f"{records[0].name} och {records[1].name} sida vid sida: resultat, "
                                           "framgångsfaktorer, hinder och de tio kriterierna.",
                               extra={"records": records, "picker_query": compare.picker_query(records)},
-                              hide=WIDE_TABLE))
+                              hide=WIDE_TABLE, handout=True))
     for kind in (*(k.id for k in RECORD_KINDS), "criterion"):
         for record in kb.of_kind(kind).values():
             title = titles.page_title(record, kb)
@@ -106,7 +110,12 @@ def site_pages(kb: KnowledgeBase, derived: Derived | None = None) -> list[PageSp
                                   edit_label="Redigera posten",
                                   heading=record.name if named else title,
                                   context=titles.context(record, kb) if named else "",
-                                  search_kind=titles.kind_word(record), search_place=titles.place(record, kb)))
+                                  search_kind=titles.kind_word(record), search_place=titles.place(record, kb),
+                                  handout=True))
+    pages.append(PageSpec(urls.REPORT, "Rapportera ett fel eller problem", "report.html",
+                          description="Så rapporterar du ett fel, ett tillgänglighetsproblem eller ett tips, "
+                                      "med eller utan konto.",
+                          extra={"feedback": feedback or {}}, search_kind=titles.PAGE))
     pages += target_group_pages(kb)
     pages += finder_pages(derived.facets)
     return pages
