@@ -56,13 +56,18 @@ def test_build_writes_a_split_search_index(built_site):
         for word, entry in read_index(built_site, f"ord/{shard}.json").items():
             assert shard_id(word.lstrip("=")) == shard
             if word.startswith("="):
-                assert sum(entry) < len(pages)
+                assert isinstance(entry[0], str) and name_key(entry[0]) == word[1:]
+                assert sum(entry[1:]) < len(pages)
                 continue
             flat = entry[1] if isinstance(entry[1], list) else read_index(built_site, f"post/{entry[1]}.json")
             assert len(flat) == 2 * entry[0] and sum(flat[::2]) < len(pages), word
     # Material's lunr search and Pagefind are gone: no full index, no wasm program to download.
     assert not (built_site / "search" / "search_index.json").exists()
     assert not (built_site / "pagefind").exists()
+    # One kind group per page, to filter by and to rank overviews below records without a page file.
+    assert len(index["page_groups"]) == index["pages"]
+    assert {index["groups"][int(g)] for g in index["page_groups"]} >= {"kommun", "projekt", "metod", "ord", "nyhet",
+                                                                       "översikt"}
 
 
 def test_every_record_is_indexed_under_its_name_and_words(built_site, knowledge_base):
@@ -72,8 +77,12 @@ def test_every_record_is_indexed_under_its_name_and_words(built_site, knowledge_
     for record in knowledge_base.records:
         number = pages[record_url(record)]
         key = name_key(record.name)
-        named = read_index(built_site, f"ord/{shard_id(key)}.json")["=" + key]
+        named = read_index(built_site, f"ord/{shard_id(key)}.json")["=" + key][1:]
         assert number in [sum(named[:i + 1]) for i in range(len(named))], record
+        for alias in record.get("aliases") or []:
+            key = name_key(alias["name"])
+            named = read_index(built_site, f"ord/{shard_id(key)}.json")["=" + key][1:]
+            assert number in [sum(named[:i + 1]) for i in range(len(named))], (record, alias)
         for word in words(record.name):
             entry = read_index(built_site, f"ord/{shard_id(term(word))}.json")[term(word)]
             flat = entry[1] if isinstance(entry[1], list) else read_index(built_site, f"post/{entry[1]}.json")

@@ -59,7 +59,9 @@
   SearchBox.prototype.bind = function () {
     var box = this;
     this.input.addEventListener("focus", function (event) {
-      loadEngine().catch(function () { box.say("Sökningen kunde inte laddas."); });
+      // The index's first file now, so the first query does not wait for it.
+      loadEngine().then(function (found) { return found.prepare(); })
+        .catch(function () { box.say("Sökningen kunde inte laddas. Försök igen eller ladda om sidan."); });
       // Coming back to the box shows the results again (not when Escape sent the focus here).
       var fromOutside = !event.relatedTarget || !box.root.contains(event.relatedTarget);
       if (fromOutside && box.results.length && box.input.value.trim() === box.query) box.open();

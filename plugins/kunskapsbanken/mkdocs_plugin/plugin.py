@@ -40,7 +40,7 @@ from kunskapsbanken.render.markdown import MarkdownRenderer
 from kunskapsbanken.site.pages import PageSpec, site_pages
 from kunskapsbanken.site.renderer import TEMPLATE_DIR, MemoryBytecodeCache, PageRenderer
 from kunskapsbanken.search.index import PARALLEL_FROM_PAGES, SearchIndexer, SearchIndexFailed
-from kunskapsbanken.search.records import glossary_records
+from kunskapsbanken.search.records import alias_names, glossary_records
 
 log = get_plugin_logger(__name__)
 
@@ -239,7 +239,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
 
     def on_post_build(self, config):
         try:
-            pages = self.search_indexer.write(Path(config.site_dir), glossary_records(self.kb, config.use_directory_urls))
+            pages = self.search_indexer.write(Path(config.site_dir), glossary_records(self.kb, config.use_directory_urls),
+                                             alias_names(self.kb, config.use_directory_urls))
         except SearchIndexFailed as exc:
             raise PluginError(str(exc)) from None
         finally:
