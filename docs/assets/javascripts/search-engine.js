@@ -12,8 +12,8 @@
 // Ranking, for questions as a reader types them: Swedish stop words ("hur", "med", "vi") are left
 // out; a page named by a run of the query's words (a name, a name in its title's parentheses or an
 // alias of its record) comes first ("Kraft resultat": Kraft); then pages by how many of the
-// query's words they match (not all are needed), then by BM25 score, where a word written with the
-// diacritics the reader typed counts more ("når" before "när") and generated overviews (lists,
+// query's words they match (not all are needed), then by how many of them they have with the
+// diacritics the reader typed ("når" before "när"), then by BM25 score, where generated overviews (lists,
 // compare pairs, target groups) count less than the records they repeat. A run of words that is
 // no word of the index but within a small edit distance of a name gives that name's pages and a
 // suggestion ("Menade du Kristinehamn?").
@@ -311,8 +311,12 @@ export function createEngine(siteRoot) {
       }
     });
     var typedTerms = typed.map(function (t) { return t.term; });
+    // A name's word is in the query as it is, or inflected ("rehabiliteringstrappan"); a typed
+    // word that is no word of the index ("partile") is a misspelling, suggested below.
     var covered = function (nameTerm) {
-      return typedTerms.some(function (t) { return t === nameTerm || sameWord(t, nameTerm) || sameWord(nameTerm, t); });
+      return typedTerms.some(function (t) {
+        return t === nameTerm || (known.has(t) && (sameWord(t, nameTerm) || sameWord(nameTerm, t)));
+      });
     };
     return Promise.all(runs.map(function (run) { return shard(info, run.key); })).then(function (dicts) {
       var named = new Map();
@@ -384,10 +388,13 @@ export function createEngine(siteRoot) {
         return Promise.all([Promise.all(perWord), Promise.all(perExact), names(info, parsed.typed, known)]);
       }).then(function (found) {
         var perWord = found[0], perExact = found[1], named = found[2].named, near = found[2].near;
-        var matched = new Map(), score = new Map();
+        var matched = new Map(), exact = new Map(), score = new Map();
         perWord.forEach(function (scores, i) {
           scores.forEach(function (s, id) {
+            // Typed with diacritics that tell words apart ("når"), a word matches only that form.
+            if (perExact[i].size && !perExact[i].has(id)) return;
             matched.set(id, (matched.get(id) || 0) + 1);
+            if (perExact[i].has(id)) exact.set(id, (exact.get(id) || 0) + 1);
             score.set(id, (score.get(id) || 0) + s + (perExact[i].get(id) || 0));
           });
         });
@@ -397,6 +404,10 @@ export function createEngine(siteRoot) {
           return (score.get(id) || 0) * (+info.page_groups[id] === generated ? GENERATED_WEIGHT : 1);
         };
         var wordCount = content.length;
+        // Words matched; an overview that matches as many as a record comes after it.
+        var covered = function (id) {
+          return (matched.get(id) || 0) - (+info.page_groups[id] === generated ? 0.5 : 0);
+        };
         var tier = function (id) {
           if (named.has(id)) {
             var group = groupOf(id);
@@ -410,7 +421,8 @@ export function createEngine(siteRoot) {
         var ids = new Set([].concat(Array.from(matched.keys()), Array.from(named.keys()),
           named.size ? [] : Array.from(near.keys())));
         var order = Array.from(ids).sort(function (a, b) {
-          return tier(b) - tier(a) || (matched.get(b) || 0) - (matched.get(a) || 0) || weighted(b) - weighted(a) || a - b;
+          return tier(b) - tier(a) || covered(b) - covered(a) ||
+            (exact.get(b) || 0) - (exact.get(a) || 0) || weighted(b) - weighted(a) || a - b;
         });
         var results = order.map(function (id) {
           return { id: id, group: groupOf(id), data: function () { return page(info, id, terms); } };

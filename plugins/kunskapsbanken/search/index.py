@@ -73,6 +73,11 @@ KIND_GROUPS = {"kommun": "kommun", "projekt": "projekt", "permanent verksamhet":
 compare pairs, target groups) repeat records and rank below them; the results page shows them
 under "annat"."""
 GROUPS = ["kommun", "projekt", "metod", "ord", "nyhet", "annat", "översikt"]
+RESULTS_SRC = "sok.md"
+"""The results page (templates/search_results.html): at sok/, beside the index's files and folders."""
+RESULT_FILTERS = [("", "Allt"), ("kommun", "Kommuner"), ("projekt", "Projekt"), ("metod", "Metoder"),
+                  ("ord", "Ord"), ("nyhet", "Nyheter"), ("annat", "Annat")]
+"""The results page's kinds to filter by (value of ``typ``, label); "annat" includes "översikt"."""
 PARALLEL_FROM_PAGES = 1000
 """From this many pages on, a worker process reads them (SearchIndexer)."""
 PAGES_PER_BATCH = 100

@@ -8,6 +8,7 @@ from kunskapsbanken.data.coverage import source_coverage
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import titles, urls
+from kunskapsbanken.search import index as search_index
 from kunskapsbanken.site import compare, economy, facets
 
 
@@ -112,6 +113,10 @@ def site_pages(kb: KnowledgeBase) -> list[PageSpec]:
                                   search_kind=titles.kind_word(record), search_place=titles.place(record, kb)))
     pages += target_group_pages(kb)
     pages += finder_pages(kb)
+    pages.append(PageSpec(search_index.RESULTS_SRC, "Sök", "search_results.html",
+                          description="Sök bland kommuner, projekt, metoder, ord och nyheter.",
+                          extra={"kinds": search_index.RESULT_FILTERS}, search_exclude=True, hide=("toc",),
+                          search_kind=titles.PAGE))
     return pages
 
 
