@@ -23,6 +23,11 @@ import yaml
 from bench.search_bytes import CHROMIUM, wire_bytes
 
 QUERIES_FILE = Path(__file__).with_name("search_queries.yml")
+CLASS_LABELS = {"name": "namn", "name+word": "namn med andra ord", "no-diacritics": "utan å, ä och ö",
+                "inflection": "böjda former", "compound": "sammansättningar och deras delar",
+                "abbreviation": "förkortningar", "concept": "begrepp", "typo": "felstavningar",
+                "question": "hela frågor"}
+"""The report's words for the query classes of search_queries.yml."""
 TOP = 10
 """Results looked at per query: a query whose page is not among them scores 0."""
 
@@ -179,7 +184,7 @@ def report_section(ours: list[dict], pagefind: list[dict] | None) -> list[str]:
     theirs = by_class(pagefind) if pagefind else {}
     for name, s in by_class(ours).items():
         other = f" / {theirs[name]['top3']:.0%}" if name in theirs else ""
-        lines.append(f"- {name}: {s['top3']:.0%}{other}")
+        lines.append(f"- {CLASS_LABELS.get(name, name)}: {s['top3']:.0%}{other}")
     return lines
 
 
