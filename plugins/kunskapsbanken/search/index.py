@@ -20,8 +20,8 @@ Swedish term (search_terms.py). The files, all JSON:
 - ``sidor/<k>.json``: title, kind, place, address and opening words of ``PAGES_PER_FILE`` pages.
 
 A query fetches ``index.json``, one dictionary shard per word, the postings of its most frequent
-terms and the page files of the results it shows: 15 kB typically and at most 52 kB at 5 000
-projects, where Pagefind, the anchor we measured first, needed 220–360 kB (its program alone is
+terms and the page files of the results it shows: about 20 kB typically and at most about 120 kB
+at 5 000 projects (measured with the name keys, December 2026; 52 kB without them), where Pagefind, the anchor we measured first, needed 220–360 kB (its program alone is
 83 kB). Postings are delta-coded page numbers with a weight each; a gzipping server sends a term
 on every page in a few kB.
 
