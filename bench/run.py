@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from bench import baseline, generator, projects, search_bytes
+from bench import baseline, generator, projects, search_bytes, search_quality
 from bench.serve_process import mkdocs_serve
 from kunskapsbanken.data.matrix import build_matrix
 from kunskapsbanken.data.model import KnowledgeBase
@@ -57,6 +57,8 @@ class SizeResult:
     sizes: dict = field(default_factory=dict)
     search: dict | None = None
     """Bytes per query (bench/search_bytes.py); None where Chromium is missing."""
+    quality: dict | None = None
+    """The kept queries' results, ours and Pagefind's (bench/search_quality.py), on the real content."""
 
 
 def _timed(func, *args):
@@ -130,7 +132,8 @@ def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def measure_size(label: str, content: Path, work: Path, queries: list[str] | None = None) -> SizeResult:
+def measure_size(label: str, content: Path, work: Path, queries: list[str] | None = None,
+                 quality: bool = False) -> SizeResult:
     files = yaml_files(content)
     result = SizeResult(label, len(list((content / "municipalities").glob("*.yml"))),
                         len(list((content / "projects").glob("*.yml"))), len(files))
@@ -148,11 +151,46 @@ def measure_size(label: str, content: Path, work: Path, queries: list[str] | Non
             result.sizes["search_index_mib"] = dir_size(site / BUNDLE_DIR) / 2**20
             if queries:
                 result.search = search_bytes.measure(site, projects.site_path(), queries)
+            if quality:
+                result.quality = measure_quality(site)
         else:
             # Material's lunr index of the same pages, which every page view used to download whole.
             result.sizes["lunr_index_kb"] = (site / "search" / "search_index.json").stat().st_size / 1000
         shutil.rmtree(site)
     return result
+
+
+def measure_quality(site: Path) -> dict | None:
+    """Our search and Pagefind over the kept queries on one built site; None without Chromium."""
+    if not search_bytes.CHROMIUM.exists():
+        return None
+    return {"ours": search_quality.evaluate_ours(site, projects.site_path()),
+            "pagefind": search_quality.evaluate_pagefind(site, projects.site_path())}
+
+
+def update_quality_section(report: Path) -> dict | None:
+    """Build the real knowledge base, score the kept queries and rewrite only the report's
+    Sökkvalitet section (`python -m bench --search`, a few minutes)."""
+    with tempfile.TemporaryDirectory(prefix="kb-bench-search-") as tmp:
+        project = projects.our_project(Path(tmp) / "ours", ROOT / "content")
+        site = Path(tmp) / "site"
+        run_build(project, site)
+        quality = measure_quality(site)
+    if quality is None:
+        print("Chromium saknas: sökkvaliteten mättes inte.")
+        return None
+    for name, results in quality.items():
+        print(name, json.dumps(search_quality.summary(results)), *search_quality.missed(results), sep="\n  ")
+    section = search_quality.report_section(quality["ours"], quality["pagefind"])
+    lines = report.read_text(encoding="utf-8").split("\n")
+    if "## Sökkvalitet" in lines:
+        start = lines.index("## Sökkvalitet")
+        end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    else:
+        start = end = next(i for i, line in enumerate(lines) if line.startswith("## ") and i > lines.index("## Sökningen"))
+    note = f"Avsnittet mättes om för sig den {time.strftime('%Y-%m-%d')} (`python -m bench --search`)."
+    report.write_text("\n".join(lines[:start] + section + ["", note, ""] + lines[end:]), encoding="utf-8")
+    return quality
 
 
 def measure_serve_reload(work: Path) -> float:
@@ -242,7 +280,7 @@ def machine() -> str:
 
 
 def run(sizes: list[tuple[str, int, int]], *, serve: bool, report: Path | None, command: str,
-        queries: list[str] = search_bytes.QUERIES, search_all_sizes: bool = True) -> int:
+        queries: list[str] = search_bytes.QUERIES, search_all_sizes: bool = True, quality: bool = True) -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as tmp:
         work = Path(tmp)
@@ -254,7 +292,8 @@ def run(sizes: list[tuple[str, int, int]], *, serve: bool, report: Path | None, 
                 content = generator.generate(work / f"content-{label.replace('/', '-')}", municipalities,
                                              project_count)
             last = (label, municipalities, project_count) == sizes[-1]
-            result = measure_size(label, content, work / "run", queries if search_all_sizes or last else None)
+            result = measure_size(label, content, work / "run", queries if search_all_sizes or last else None,
+                                  quality=quality and municipalities == 0)
             results.append(result)
             print(json.dumps(result.__dict__, ensure_ascii=False, indent=1), flush=True)
         serve_seconds = measure_serve_reload(work) if serve else None
@@ -395,6 +434,9 @@ def render_report(results: list[SizeResult], checks, command: str, readability: 
             f"{p['resolve']:.3f} | {p['generate_pages']:.2f} | {p['matrix']:.3f} | {ours['peak_mib']:.0f} | "
             f"{s['ours_output_mib']:.1f} | {s['search_index_mib']:.2f} | {s['matrix_kb']:.0f} |")
     lines += ["", *search_report(results)]
+    real = next((r for r in results if r.quality), None)
+    if real is not None:
+        lines += ["", *search_quality.report_section(real.quality["ours"], real.quality["pagefind"])]
     if readability:
         lines += ["", *easy_read_section(readability)[:-1]]
     lines += [

@@ -2,7 +2,8 @@
 
 Drives Debian's Chromium through the real search box, each query in a fresh browser (nothing
 cached), and adds up every file of the search fetched after the page has loaded (the search
-program ``search-engine.js`` and the index under ``sok/``), as a server that compresses would send
+program ``search-engine.js``, its stemmer under ``snowball/`` and the index under ``sok/``), as a server that
+compresses would send
 them (GitHub Pages gzips text). Also checks that loading the page fetched none of them.
 """
 
@@ -23,7 +24,8 @@ def wire_bytes(body: bytes) -> int:
 
 
 def _searching(url: str, bundle: str) -> bool:
-    return f"/{bundle}/" in url or url.endswith("/search-engine.js")
+    """The search's files: the index, the engine and the Snowball stemmer it imports."""
+    return f"/{bundle}/" in url or url.endswith("/search-engine.js") or "/javascripts/snowball/" in url
 
 
 def measure(site: Path, prefix: str, queries: list[str] = QUERIES) -> dict | None:

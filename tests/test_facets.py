@@ -86,10 +86,17 @@ def matching(kb, chosen: dict[str, set[str]]) -> list:
             if all(expected_values(kb, r)[key] & values for key, values in chosen.items() if values)]
 
 
-def expected_count(kb, chosen: dict[str, set[str]], key: str, value: str) -> int:
-    """How many records the choice would give with ``value`` added to its facet's choice."""
-    others = {k: v for k, v in chosen.items() if k != key}
-    return sum(1 for r in matching(kb, others) if value in expected_values(kb, r)[key])
+def matching_all(kb, chosen: dict[str, set[str]], all_of: set[str] = frozenset()) -> list:
+    """As matching, but a facet in ``all_of`` needs every chosen value ("alla valda")."""
+    return [r for r in facet_records(kb)
+            if all((values <= expected_values(kb, r)[key]) if key in all_of else (expected_values(kb, r)[key] & values)
+                   for key, values in chosen.items() if values)]
+
+
+def expected_count(kb, chosen: dict[str, set[str]], key: str, value: str, all_of: set[str] = frozenset()) -> int:
+    """How many hits the reader gets by ticking ``value`` (for a ticked one: the hits now)."""
+    after = {**chosen, key: chosen.get(key, set()) | {value}}
+    return len(matching_all(kb, after, all_of))
 
 
 # --- the vocabulary and the records -------------------------------------------------------------
@@ -203,8 +210,11 @@ def test_filter_data_describes_every_municipality_and_project(built_site, knowle
     assert len(data["records"]) == len(facet_records(knowledge_base))
     by_url = {r[1]: r for r in data["records"]}
     for record in facet_records(knowledge_base):
-        name, _url, _line, values = by_url[_record_url(record)]
+        name, _url, line, values, summary = by_url[_record_url(record)]
         assert name == record.name
+        assert summary and " ".join(str(record.get("summary")).split()).startswith(summary.removesuffix(" …"))
+        if record.record_type == "project" and record.get("status_as_of"):
+            assert line.endswith(f"(uppgift från {str(record['status_as_of'])[:4]})"), line
         expected = expected_values(knowledge_base, record)
         for key, indexes in zip(keys, values):
             assert {data["facets"][key][i] for i in indexes} == expected[key], (record.id, key)
@@ -364,3 +374,72 @@ def test_filter_page_fits_a_phone(site_url, browser):
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 1
+
+
+def _ordered(page) -> list[tuple[str, str]]:
+    """The hits in their order, each with its "matchar k av n" text."""
+    page.evaluate("() => { const b = document.querySelector('[data-kb-more]'); while (!b.hidden) b.click(); }")
+    return [(resolve_href("hitta-exempel/", href), fit) for href, fit in page.eval_on_selector_all(
+        ".kb-finder-list li", "els => els.map(li => [li.querySelector('a').getAttribute('href'),"
+        " (li.querySelector('.kb-finder-fit') || {}).textContent || ''])")]
+
+
+THREE_GROUPS = {"unga-vuxna", "psykisk-funktionsnedsattning", "forsorjningsstod"}
+
+
+def test_the_three_group_question_lists_the_records_with_all_three_first(site_url, page, knowledge_base):
+    """Young adults + psychiatric disability + försörjningsstöd (issue 23): with "alla valda" exactly
+    the records tagged with all three; with "någon av dem" those first, then those with two."""
+    kb = knowledge_base
+    assert set(kb.target_groups) >= THREE_GROUPS
+    have = {r: len(THREE_GROUPS & expected_values(kb, r)["malgrupp"]) for r in facet_records(kb)}
+    all_three = {_record_url(r) for r, n in have.items() if n == 3}
+    assert all_three, "the content has no record with all three groups: the test would prove nothing"
+    chosen = {"malgrupp": THREE_GROUPS}
+    _open(page, site_url + "hitta-exempel/" + _query(chosen))
+    hits = _ordered(page)
+    assert len(hits) == len(matching(kb, chosen))
+    fits = [int(fit.split()[1]) for _, fit in hits]
+    assert fits == sorted(fits, reverse=True)
+    assert {url for url, fit in hits if fit.strip() == "matchar 3 av 3"} == all_three
+    assert {url for url, _ in hits[:len(all_three)]} == all_three
+    # "alla valda", chosen with the keyboard: exactly the records with all three.
+    page.focus("#lage-malgrupp-nagon")
+    page.keyboard.press("ArrowRight")
+    assert _state(page)["alla"] == ["malgrupp"]
+    assert {url for url, _ in _ordered(page)} == all_three
+    status = page.locator(".kb-finder-status").text_content()
+    assert status.startswith(f"{len(all_three)} av {len(facet_records(kb))} ")
+    # Every count says what ticking it gives, in this mode: tick and compare.
+    counts = _counts(page)
+    wrong = {kv: n for kv, n in counts.items()
+             if n != expected_count(kb, chosen, *kv, all_of={"malgrupp"})}
+    assert not wrong, wrong
+    for key, value in [("typ", "projekt"), ("malgrupp", "missbruk"), ("status", "avslutat")]:
+        count = _counts(page)[(key, value)]
+        page.check(f"#val-{key}-{value}")
+        assert len(_ordered(page)) == count, (key, value)
+        page.uncheck(f"#val-{key}-{value}")
+    # No choice sits in a scroll box of its own.
+    assert page.eval_on_selector_all(".kb-facet ul", "els => els.filter(e => e.scrollHeight > e.clientHeight + 1).length") == 0
+
+
+def test_on_a_phone_the_hit_count_stays_in_view_after_a_tap(site_url, browser, knowledge_base):
+    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        _open(page, site_url + "hitta-exempel/")
+        box = page.locator("#val-malgrupp-forsorjningsstod")
+        box.scroll_into_view_if_needed()
+        box.tap()
+        expected = len(matching(knowledge_base, {"malgrupp": {"forsorjningsstod"}}))
+        show = page.locator("[data-kb-show]")
+        assert show.text_content() == f"Visa {expected} träffar"
+        assert page.evaluate("""() => { const r = document.querySelector('[data-kb-show]').getBoundingClientRect();
+            return r.top >= 0 && r.bottom <= innerHeight && r.height > 0; }""")
+        show.tap()
+        page.wait_for_function("document.activeElement && document.activeElement.id === 'resultat'")
+        assert page.evaluate("""() => { const r = document.querySelector('.kb-finder-list li').getBoundingClientRect();
+            return r.top >= 0 && r.top < innerHeight; }""")
+    finally:
+        context.close()

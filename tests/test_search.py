@@ -55,13 +55,18 @@ def test_build_writes_a_split_search_index(built_site):
         for word, entry in read_index(built_site, f"ord/{shard}.json").items():
             assert shard_id(word.lstrip("=")) == shard
             if word.startswith("="):
-                assert sum(entry) < len(pages)
+                assert isinstance(entry[0], str) and name_key(entry[0]) == word[1:]
+                assert sum(entry[1:]) < len(pages)
                 continue
             flat = entry[1] if isinstance(entry[1], list) else read_index(built_site, f"post/{entry[1]}.json")
             assert len(flat) == 2 * entry[0] and sum(flat[::2]) < len(pages), word
     # Material's lunr search and Pagefind are gone: no full index, no wasm program to download.
     assert not (built_site / "search" / "search_index.json").exists()
     assert not (built_site / "pagefind").exists()
+    # One kind group per page, to filter by and to rank overviews below records without a page file.
+    assert len(index["page_groups"]) == index["pages"]
+    assert {index["groups"][int(g)] for g in index["page_groups"]} >= {"kommun", "projekt", "metod", "ord", "nyhet",
+                                                                       "översikt"}
 
 
 def test_every_record_is_indexed_under_its_name_and_words(built_site, knowledge_base):
@@ -71,8 +76,12 @@ def test_every_record_is_indexed_under_its_name_and_words(built_site, knowledge_
     for record in knowledge_base.records:
         number = pages[record_url(record)]
         key = name_key(record.name)
-        named = read_index(built_site, f"ord/{shard_id(key)}.json")["=" + key]
+        named = read_index(built_site, f"ord/{shard_id(key)}.json")["=" + key][1:]
         assert number in [sum(named[:i + 1]) for i in range(len(named))], record
+        for alias in record.get("aliases") or []:
+            key = name_key(alias["name"])
+            named = read_index(built_site, f"ord/{shard_id(key)}.json")["=" + key][1:]
+            assert number in [sum(named[:i + 1]) for i in range(len(named))], (record, alias)
         for word in words(record.name):
             entry = read_index(built_site, f"ord/{shard_id(term(word))}.json")[term(word)]
             flat = entry[1] if isinstance(entry[1], list) else read_index(built_site, f"post/{entry[1]}.json")
@@ -90,6 +99,9 @@ def test_content_is_indexed_and_header_navigation_and_footer_are_not(built_site)
         if re.match(r"hitta-exempel/[^/]+/[^/]+/$", url):
             # A single-facet list repeats records that have pages of their own (search: exclude).
             assert not bodies, url
+            continue
+        if url == "sok/":
+            assert not bodies, url  # the results page lists other pages
             continue
         if url.startswith("blog/") and not re.match(r"blog/\d{4}/", url):
             # The news listing and its archive repeat the posts; the posts are indexed themselves.
@@ -419,10 +431,16 @@ def test_search_works_with_the_keyboard_alone(watched, site_url):
     assert page.locator("header .kb-search__panel").is_hidden()
     page.keyboard.press("Tab")
     assert not page.evaluate("!!document.activeElement.closest('.kb-search')")
-    # Back in the box, Enter opens the first result.
+    # Enter on a result opens it; back in the box, Enter opens the results page of the query.
     page.keyboard.press("Shift+Tab")
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/kommuner/tyreso/")
+    page.go_back()
+    page.locator("header .kb-search__input").focus()
+    page.keyboard.type("tyreso", delay=15)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sok/?q=tyreso")
     assert not watched.search_problems()
 
 
@@ -543,3 +561,141 @@ def test_a_worker_process_writes_the_same_index(built_site, tmp_path, knowledge_
                                 for r in json.loads(data))
     built = {p.relative_to(built_site): p.read_bytes() for p in (built_site / BUNDLE_DIR / "sidor").iterdir()}
     assert rows(written[True]) == rows(built)
+
+
+# --- Quality: the kept queries (bench/search_queries.yml), whole questions, typos -----------
+
+@pytest.fixture(scope="module")
+def kept_queries(browser, built_site):
+    """Every kept query through search-engine.js in one page of Chromium (bench/search_quality.py)."""
+    from bench import search_quality
+
+    page = browser.new_page()
+    try:
+        return search_quality.evaluate_ours(built_site, site_path_prefix(PROJECT), page=page)
+    finally:
+        page.close()
+
+
+def test_the_kept_queries_find_the_pages_that_answer_them(kept_queries):
+    """Names, names with other words, no diacritics, inflections, compounds, abbreviations, concepts,
+    typos and whole questions: the page that answers comes first in most and in the top three in
+    nearly all. The engine before issue 23 scored 58 % / 73 % / 0.66 on these."""
+    from bench import search_quality
+
+    assert len(kept_queries) >= 60
+    score = search_quality.scores([r["rank"] for r in kept_queries])
+    misses = search_quality.missed(kept_queries)
+    assert score["top1"] >= 0.85 and score["top3"] >= 0.95 and score["mrr"] >= 0.9, (score, misses)
+    for name, by_class in search_quality.by_class(kept_queries).items():
+        assert by_class["top3"] >= 0.8, (name, by_class, misses)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Kraft resultat", "projekt/kraft/"), ("Finsam Lund", "projekt/finsam-lund/"),
+    ("praktik", "metoder/arbetstraning/"), ("unga vuxna psykisk funktionsnedsättning", "projekt/unga-vuxna/"),
+    ("Hudiksval", "kommuner/hudiksvall/"), ("Kristinhamn", "kommuner/kristinehamn/")])
+def test_a_record_named_in_a_query_comes_first(kept_queries, query, expected):
+    """The cases of issue 23: a name beside other words, an alias, a question, a typo."""
+    result = next(r for r in kept_queries if r["q"] == query)
+    assert result["found"][0] == expected, result["found"][:5]
+
+
+@pytest.mark.parametrize("typed, suggested", [("Kristinhamn", "Kristinehamn"), ("Partile", "Partille"),
+                                              ("supported employmnet", "Supported Employment"),
+                                              ("hushålsfixarna", "Hushållsfixarna")])
+def test_a_misspelt_name_is_suggested(kept_queries, typed, suggested):
+    result = next(r for r in kept_queries if r["q"] == typed)
+    assert result["suggestion"] == suggested
+    assert not next(r for r in kept_queries if r["q"] == "Kristinehamn")["suggestion"]
+
+
+# --- The results page (sok/) -----------------------------------------------------------------
+
+RESULTS = "article .kb-results"
+
+
+def results_status(page, query: str) -> str:
+    page.wait_for_function("q => document.querySelector('.kb-results__status').textContent.includes('”' + q + '”')",
+                           arg=query, timeout=30000)
+    return page.locator(".kb-results__status").text_content()
+
+
+def test_focus_fetches_the_top_of_the_index_before_a_key_is_pressed(watched, site_url):
+    page = watched.page
+    page.goto(site_url + "om/", wait_until="networkidle")
+    assert not [u for u in watched.requests if f"/{BUNDLE_DIR}/" in u]
+    page.locator("header .kb-search__input").focus()
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('/index.json'))")
+    assert [u for u in watched.requests if urlparse(u).path.endswith(f"/{BUNDLE_DIR}/index.json")]
+    assert not watched.search_problems()
+
+
+def test_enter_opens_the_results_page_which_filters_pages_and_suggests(watched, site_url, knowledge_base):
+    """Enter in the header box; the count announced; kinds to filter by in the address; pages of
+    results; "Menade du …?"; keyboard alone; axe; queries that are names on Object.prototype."""
+    page = watched.page
+    page.goto(site_url + "om/")
+    type_query(page, "praktik")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sok/?q=praktik")
+    status = page.locator(".kb-results__status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    text = results_status(page, "praktik")
+    links = page.locator(".kb-results__link")
+    total = int(text.split()[0])
+    assert text.startswith(f"{total} träffar för ”praktik”") and links.count() == min(total, 20)
+    assert page.locator(".kb-results__count[data-kind='']").text_content() == f"({total})"
+    assert links.first.text_content() == knowledge_base.methods["arbetstraning"].name
+    assert page.locator(".kb-results__input").input_value() == "praktik"
+
+    # A kind, with the keyboard: the radio group's arrow keys; the address keeps it.
+    page.locator("#kb-results-typ-alla").focus()
+    page.keyboard.press("ArrowRight")  # Kommuner
+    page.keyboard.press("ArrowRight")  # Projekt
+    page.wait_for_url("**/sok/?q=praktik&typ=projekt")
+    text = results_status(page, "praktik")
+    kinds = page.eval_on_selector_all(".kb-results__what", "els => els.map(e => e.textContent)")
+    assert kinds and all(k.split(", ")[0] in (" – projekt", " – permanent verksamhet", " – förstudie") for k in kinds)
+    projects = int(text.split()[0])
+    assert text.startswith(f"{projects} träffar för ”praktik” bland projekt") and len(kinds) == min(projects, 20)
+    assert page.locator(".kb-results__count[data-kind='projekt']").text_content() == f"({projects})"
+    assert page.evaluate("document.activeElement.id") == "kb-results-typ-projekt"
+
+    # Pages of twenty: the next page continues the numbering.
+    page.goto(site_url + "sok/?q=arbetsgivare")
+    total = int(results_status(page, "arbetsgivare").split()[0])
+    assert total > 20 and page.locator(".kb-results__link").count() == 20
+    page.locator(".kb-results__next").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sok/?q=arbetsgivare&sida=2")
+    assert ", sida 2 av" in results_status(page, "arbetsgivare")
+    assert page.locator(".kb-results__list").get_attribute("start") == "21"
+    assert page.evaluate("document.activeElement.classList.contains('kb-results__link')")
+
+    # A misspelt name: the suggestion is announced and leads to its search.
+    page.goto(site_url + "sok/?q=Kristinhamn")
+    assert results_status(page, "Kristinhamn").endswith("Menade du Kristinehamn?")
+    page.locator(".kb-results__suggested").click()
+    page.wait_for_url("**/sok/?q=Kristinehamn")
+    assert links.first.text_content() == "Kristinehamn"
+
+    for query in ("praktik", "constructors", "__proto__ hasOwnProperty"):
+        page.goto(site_url + "sok/?q=" + query)
+        results_status(page, query)
+        violations = axe_violations(page)
+        assert not violations, (query, describe_violations(violations))
+    assert results_status(page, "__proto__ hasOwnProperty") == "Inga träffar för ”__proto__ hasOwnProperty”."
+    assert not watched.search_problems()
+
+
+def test_the_results_page_without_javascript_says_what_to_do(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "sok/?q=praktik")
+        text = page.locator(".kb-results__nojs").inner_text()
+        assert "JavaScript" in text and "Hitta exempel" in text
+        assert page.locator(".kb-results__nojs a").count() >= 4
+    finally:
+        context.close()

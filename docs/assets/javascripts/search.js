@@ -2,8 +2,9 @@
 //
 // Nothing of the search is fetched when a page loads: search-engine.js is imported the first
 // time a reader focuses the box, and each query then fetches only the parts of the index it
-// needs. Records named exactly as typed ("Kraft") come first.
-// Keys: arrow down/up move between the box and the results, Enter opens, Escape closes.
+// needs. Records named in the query ("Kraft resultat") come first; a misspelt name is suggested.
+// Keys: arrow down/up move between the box and the results, Enter in the box opens the results
+// page (sok/?q=…), Enter on a result opens it, Escape closes.
 (function () {
   "use strict";
 
@@ -49,6 +50,9 @@
     this.panel = root.querySelector(".kb-search__panel");
     this.list = root.querySelector(".kb-search__results");
     this.more = root.querySelector(".kb-search__more");
+    this.suggestion = root.querySelector(".kb-search__suggestion");
+    this.suggested = root.querySelector(".kb-search__suggested");
+    this.all = root.querySelector(".kb-search__all");
     this.prefix = (this.input.id || "kb-search-" + index) + "-hit-";
     this.query = "";
     this.results = [];
@@ -59,7 +63,9 @@
   SearchBox.prototype.bind = function () {
     var box = this;
     this.input.addEventListener("focus", function (event) {
-      loadEngine().catch(function () { box.say("Sökningen kunde inte laddas."); });
+      // The index's first file now, so the first query does not wait for it.
+      loadEngine().then(function (found) { return found.prepare(); })
+        .catch(function () { box.say("Sökningen kunde inte laddas. Försök igen eller ladda om sidan."); });
       // Coming back to the box shows the results again (not when Escape sent the focus here).
       var fromOutside = !event.relatedTarget || !box.root.contains(event.relatedTarget);
       if (fromOutside && box.results.length && box.input.value.trim() === box.query) box.open();
@@ -67,8 +73,8 @@
     this.input.addEventListener("input", function () { box.search(box.input.value.trim()); });
     this.root.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault();
-      var first = box.links()[0];
-      if (first) location.href = first.href;
+      var query = box.input.value.trim();
+      if (query) location.href = new URL("sok/?q=" + encodeURIComponent(query), siteRoot).href;
     });
     this.root.addEventListener("keydown", function (event) { box.key(event); });
     this.root.addEventListener("focusout", function (event) {
@@ -154,7 +160,15 @@
       var text = total === 0 ? "Inga träffar för ”" + query + "”."
         : plural(total, "träff", "träffar") + " för ”" + query + "”"
           + (box.shown < total ? ", visar " + box.shown + "." : ".");
+      var suggestion = box.results.suggestion;
+      if (suggestion) text += " Menade du " + suggestion + "?";
       box.say(text);
+      box.suggestion.hidden = !suggestion;
+      if (suggestion) {
+        box.suggested.textContent = suggestion;
+        box.suggested.href = new URL("sok/?q=" + encodeURIComponent(suggestion), siteRoot).href;
+      }
+      box.all.href = new URL("sok/?q=" + encodeURIComponent(query), siteRoot).href;
       if (total) box.open(); else box.close();
       // Move the focus before the button hides, or the page would take it.
       if (focusFirstNew && pages.length) box.links()[start].focus();

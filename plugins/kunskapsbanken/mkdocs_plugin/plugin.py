@@ -34,7 +34,7 @@ from kunskapsbanken.outputs import FEED_PATHS, BuildOutputs, BuildSettings, buil
 from kunskapsbanken.site import home
 from kunskapsbanken.site.feedback import FeedbackAddressInvalid, feedback_link
 from kunskapsbanken.search.index import PARALLEL_FROM_PAGES, SearchIndexer, SearchIndexFailed
-from kunskapsbanken.search.records import glossary_records
+from kunskapsbanken.search.records import alias_names, glossary_records
 from kunskapsbanken.site import feeds
 from kunskapsbanken.site.pages import PageSpec
 from kunskapsbanken.site.renderer import TEMPLATE_DIR, MemoryBytecodeCache
@@ -197,7 +197,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         assert self.search_indexer is not None and self.outputs is not None
         try:
             pages = self.search_indexer.write(Path(config.site_dir),
-                                              glossary_records(self.outputs.kb, config.use_directory_urls))
+                                              glossary_records(self.outputs.kb, config.use_directory_urls),
+                                              alias_names(self.outputs.kb, config.use_directory_urls))
         except SearchIndexFailed as exc:
             raise PluginError(str(exc)) from None
         finally:

@@ -5,16 +5,24 @@ The index is read from the pages as MkDocs writes them (SearchIndexer.add, from 
 its name, kind and place from ``data-search-meta`` (partials/content.html). Every word becomes a
 Swedish term (search_terms.py). The files, all JSON:
 
-- ``index.json``: the number of pages, the dictionary shards that exist, a version for caches.
+- ``index.json``: the number of pages, the dictionary shards that exist, a version for caches,
+  and each page's group (kommun, projekt, metod, ord, nyhet, annat, översikt) as one character,
+  so results can be filtered by kind and generated overviews ranked below the records they
+  repeat without fetching a page file.
 - ``ord/<shard>.json``: every term beginning with the shard's two letters, with the number of
   pages it is on and their postings (page, weight), or the number of a ``post/`` file where a
-  term is on many pages. Also the pages' name keys (``=kraft``), so an exact name can come first.
+  term is on many pages. Also the name keys (``=ung vuxn``: the terms of a page's name, of the
+  names in its title's parentheses and of its record's aliases) with the name as written and its
+  pages, so a page named in a query comes first and a misspelt name can be suggested; and, for
+  words whose terms differ only in diacritics ("når", "när"), the exact terms, so the form the
+  reader typed can be preferred.
 - ``post/<n>.json``: the postings of one frequent term.
 - ``sidor/<k>.json``: title, kind, place, address and opening words of ``PAGES_PER_FILE`` pages.
 
 A query fetches ``index.json``, one dictionary shard per word, the postings of its most frequent
-terms and the page files of the results it shows: 15 kB typically and at most 52 kB at 5 000
-projects, where Pagefind, the anchor we measured first, needed 220–360 kB (its program alone is
+terms and the page files of the results it shows: about 20 kB typically and at most about 120 kB
+at 5 000 projects (measured with the name keys, December 2026; 52 kB without them), where Pagefind, the anchor we
+measured first, needed 220–360 kB (its program alone is
 83 kB). Postings are delta-coded page numbers with a weight each; a gzipping server sends a term
 on every page in a few kB.
 
@@ -39,11 +47,12 @@ from pathlib import Path
 
 import lxml.html
 
-from kunskapsbanken.search.records import SearchRecord, name_key
-from kunskapsbanken.search.terms import term, word_counts, words
+from kunskapsbanken.search.records import SearchRecord, name_key, names_of
+from kunskapsbanken.search.terms import exact_word_counts, fold_word, term
 
 BUNDLE_DIR = "sok"
-FORMAT = 1
+FORMAT = 2
+INDEX_FOLDERS = ("ord", "post", "sidor")
 EXCLUDED_CLASSES = ("headerlink", "kb-visually-hidden", "kb-title", "kb-kind", "kb-source", "kb-on-this-page")
 """Not indexed: permalinks, separators for screen readers, a generated page's heading and kind line
 (name, kind and place are meta fields of their own, searched and shown apart, so snippets begin
@@ -60,6 +69,18 @@ INLINE_POSTINGS = 24
 PAGES_PER_FILE = 16
 EXCERPT_WORDS = 30
 BM25_K1, BM25_B = 1.2, 0.75
+KIND_GROUPS = {"kommun": "kommun", "projekt": "projekt", "permanent verksamhet": "projekt",
+               "förstudie": "projekt", "metod": "metod", "förkortning": "ord", "nyhet": "nyhet",
+               "översikt": "översikt"}
+"""The kinds a reader filters results by; every other kind is "annat". "översikt" pages (lists,
+compare pairs, target groups) repeat records and rank below them; the results page shows them
+under "annat"."""
+GROUPS = ["kommun", "projekt", "metod", "ord", "nyhet", "annat", "översikt"]
+RESULTS_SRC = "sok.md"
+"""The results page (templates/search_results.html): at sok/, beside the index's files and folders."""
+RESULT_FILTERS = [("", "Allt"), ("kommun", "Kommuner"), ("projekt", "Projekt"), ("metod", "Metoder"),
+                  ("ord", "Ord"), ("nyhet", "Nyheter"), ("annat", "Annat")]
+"""The results page's kinds to filter by (value of ``typ``, label); "annat" includes "översikt"."""
 PARALLEL_FROM_PAGES = 1000
 """From this many pages on, a worker process reads them (SearchIndexer)."""
 PAGES_PER_BATCH = 100
@@ -79,7 +100,10 @@ class Document:
     excerpt: str = ""
     counts: Counter = field(default_factory=Counter)
     """Weighted occurrences per term."""
+    exact: dict = field(default_factory=dict)
+    """Term → {exact term: weighted occurrences} for words written with diacritics."""
     length: int = 0
+    names: list = field(default_factory=list)
 
 
 class SearchIndexer:
@@ -131,17 +155,24 @@ class SearchIndexer:
             self._reuse.update(zip(batch, documents))
         self._read.append(documents)
 
-    def write(self, site_dir: Path, records: Sequence[SearchRecord] = ()) -> int:
-        """Write ``<site_dir>/sok/`` from the pages added and ``records``; returns the number indexed."""
+    def write(self, site_dir: Path, records: Sequence[SearchRecord] = (), aliases: dict | None = None) -> int:
+        """Write ``<site_dir>/sok/`` from the pages added and ``records``; returns the number indexed.
+        ``aliases``: site-relative URL → other names of the page (records.alias_names)."""
         self._flush()
         try:
             documents = [doc for part in self._read for doc in (part if isinstance(part, list) else part.result())]
         finally:
             self.close()
         documents += [record_document(record) for record in records]
+        for doc in documents:
+            doc.names = names_of(doc.title) + list((aliases or {}).get(doc.url, ()))
+            if doc.place:  # "IPS Lund", "Horisont Kristinehamn": a project by name and place
+                doc.names.append(f"{doc.names[min(1, len(doc.names) - 1)]} {doc.place}")
         files = index_files(documents)
         output = site_dir / BUNDLE_DIR
-        shutil.rmtree(output, ignore_errors=True)
+        # Only the index's own files: the results page (sok/index.html) is a page of the site.
+        for name in INDEX_FOLDERS:
+            shutil.rmtree(output / name, ignore_errors=True)
         for folder in sorted({(output / name).parent for name in files}):
             folder.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
@@ -198,14 +229,19 @@ _HEADINGS = lxml.etree.XPath(" | ".join(f".//{tag}" for tag in HEADING_TAGS))
 
 def _count(doc: Document, text: str, headings: str) -> None:
     """Weighted occurrences: a word counts once, once more in a heading, NAME_WEIGHT times in the name."""
-    weighted = word_counts(text)
+    weighted = exact_word_counts(text)
     doc.length = sum(weighted.values())
-    weighted.update(word_counts(headings))
-    weighted.update(words(f"{doc.kind} {doc.place}"))
-    for word in words(doc.title):
-        weighted[word] += NAME_WEIGHT
+    weighted.update(exact_word_counts(headings))
+    weighted.update(exact_word_counts(f"{doc.kind} {doc.place}"))
+    for word, count in exact_word_counts(doc.title).items():
+        weighted[word] += NAME_WEIGHT * count
     for word, count in weighted.items():
-        doc.counts[term(word)] += count
+        folded = term(fold_word(word))
+        doc.counts[folded] += count
+        if not word.isascii():
+            exact = term(word)
+            variants = doc.exact.setdefault(folded, {})
+            variants[exact] = variants.get(exact, 0) + count
 
 
 def index_files(documents: list[Document]) -> dict[str, str]:
@@ -213,13 +249,29 @@ def index_files(documents: list[Document]) -> dict[str, str]:
     average = sum(d.length for d in documents) / len(documents) if documents else 1.0
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     names: dict[str, list[int]] = defaultdict(list)
+    written: dict[str, str] = {}
+    exact_postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    variants: dict[str, set] = defaultdict(set)
     for number, doc in enumerate(documents):
         norm = BM25_K1 * (1 - BM25_B + BM25_B * doc.length / max(average, 1.0))
         for word, count in doc.counts.items():
             weight = count * (BM25_K1 + 1) / (count + norm)
             postings[word].append((number, max(1, round(weight * 10))))
-        if key := name_key(doc.title):
-            names[key].append(number)
+            for exact, exact_count in doc.exact.get(word, {}).items():
+                variants[word].add(exact)
+                if exact_count < count:
+                    variants[word].add(word)  # also written without diacritics on this page
+                exact_weight = exact_count * (BM25_K1 + 1) / (exact_count + norm)
+                exact_postings[exact].append((number, max(1, round(exact_weight * 10))))
+        for name in doc.names:
+            if (key := name_key(name)) and number not in names[key]:
+                names[key].append(number)
+                written.setdefault(key, name)
+    # Exact terms only where diacritics tell words apart: "når" and "när" are both "nar".
+    for word, forms in variants.items():
+        if len(forms) > 1:
+            for exact in forms - {word}:
+                postings.setdefault(exact, exact_postings[exact])
     files: dict[str, str] = {}
     shards: dict[str, dict] = defaultdict(dict)
     frequent = 0
@@ -233,7 +285,7 @@ def index_files(documents: list[Document]) -> dict[str, str]:
         else:
             shards[shard_id(word)][word] = [len(entries), flat]
     for key in sorted(names):
-        shards[shard_id(key)]["=" + key] = _delta([(n, None) for n in names[key]])
+        shards[shard_id(key)]["=" + key] = [written[key], *_delta([(n, None) for n in names[key]])]
     for shard, shard_entries in shards.items():
         files[f"ord/{shard}.json"] = _json(shard_entries)
     for start in range(0, len(documents), PAGES_PER_FILE):
@@ -241,8 +293,13 @@ def index_files(documents: list[Document]) -> dict[str, str]:
             [[d.url, d.title, d.kind, d.place, d.excerpt] for d in documents[start:start + PAGES_PER_FILE]])
     version = hashlib.sha256("".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()[:12]
     files["index.json"] = _json({"format": FORMAT, "version": version, "pages": len(documents),
-                                 "pages_per_file": PAGES_PER_FILE, "shards": sorted(shards)})
+                                 "pages_per_file": PAGES_PER_FILE, "shards": sorted(shards), "groups": GROUPS,
+                                 "page_groups": "".join(str(GROUPS.index(group_of(d.kind))) for d in documents)})
     return files
+
+
+def group_of(kind: str) -> str:
+    return KIND_GROUPS.get(kind, "annat")
 
 
 def shard_id(word: str) -> str:

@@ -50,6 +50,16 @@ def word_counts(text: str) -> Counter:
     return counts
 
 
+def exact_word_counts(text: str) -> Counter:
+    """How often each word occurs in ``text``, lower case with its diacritics."""
+    return Counter(WORD.findall(unicodedata.normalize("NFC", text.lower())))
+
+
+def fold_word(word: str) -> str:
+    """One lower-case word of exact_word_counts without its diacritics."""
+    return _folded_word(word)
+
+
 @cache
 def _folded_word(word: str) -> str:
     return word if word.isascii() else fold(word)
@@ -57,5 +67,6 @@ def _folded_word(word: str) -> str:
 
 @cache
 def term(word: str) -> str:
-    """The index term of one folded word: its Swedish stem."""
+    """The index term of one word: its Swedish stem (of a folded word, or, for the exact terms
+    that tell "når" from "när", of the word as written)."""
     return _STEMMER.stemWord(word)

@@ -165,7 +165,8 @@ def facet_data(kb: KnowledgeBase, facets: list[Facet], use_directory_urls: bool 
     """The JSON the filter page's script reads: compact, one array per record.
 
     ``facets`` lists each facet's value ids; a record is ``[name, url, line, [value indexes per
-    facet]]``, where ``line`` is the short description shown under its name.
+    facet], summary]``, where ``line`` says what and where it is and its status, and ``summary``
+    is the first words of its summary, both shown under its name.
     """
     index = {f.key: {v: i for i, v in enumerate(f.values)} for f in facets}
     records = []
@@ -173,7 +174,7 @@ def facet_data(kb: KnowledgeBase, facets: list[Facet], use_directory_urls: bool 
         values = record_values(kb, record)
         url = urls.src_to_url(urls.record_src(record.record_type, record.id), use_directory_urls)
         records.append([record.name, url, describe(kb, record),
-                        [[index[f.key][v] for v in values[f.key]] for f in facets]])
+                        [[index[f.key][v] for v in values[f.key]] for f in facets], summary_line(record)])
     data = {"facets": {f.key: list(f.values) for f in facets}, "records": records}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -191,6 +192,17 @@ def describe(kb: KnowledgeBase, record: Record) -> str:
         parts.append(period)
     parts.append(labels.dated_status(record).lower())
     return ", ".join(parts)
+
+
+SUMMARY_CHARACTERS = 160
+
+
+def summary_line(record: Record) -> str:
+    """The opening of a record's summary, cut at a word, for one line in a result list."""
+    text = " ".join(str(record.get("summary") or "").split())
+    if len(text) <= SUMMARY_CHARACTERS:
+        return text
+    return text[:SUMMARY_CHARACTERS].rsplit(" ", 1)[0] + " …"
 
 
 def period_text(project: Record) -> str:

@@ -8,6 +8,7 @@ from kunskapsbanken.data.coverage import source_coverage
 from kunskapsbanken.data.kinds import KINDS, RECORD_KINDS
 from kunskapsbanken.data.model import KnowledgeBase, Record
 from kunskapsbanken.render import titles, urls
+from kunskapsbanken.search import index as search_index
 from kunskapsbanken.site import compare, economy, facets
 from kunskapsbanken.site.derived import Derived, derive
 
@@ -118,6 +119,10 @@ def site_pages(kb: KnowledgeBase, derived: Derived | None = None, feedback: dict
                           extra={"feedback": feedback or {}}, search_kind=titles.PAGE))
     pages += target_group_pages(kb)
     pages += finder_pages(derived.facets)
+    pages.append(PageSpec(search_index.RESULTS_SRC, "Sök", "search_results.html",
+                          description="Sök bland kommuner, projekt, metoder, ord och nyheter.",
+                          extra={"kinds": search_index.RESULT_FILTERS}, search_exclude=True, hide=("toc",),
+                          search_kind=titles.PAGE))
     return pages
 
 
