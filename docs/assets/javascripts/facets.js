@@ -99,7 +99,7 @@
         ? "Alla " + total + " kommuner och projekt visas. Välj för att begränsa."
         : matches.length === 0
           ? "Inga kommuner eller projekt uppfyller alla val."
-          : matches.length + " av " + total + (matches.length === 1 ? " kommun eller projekt" : " kommuner och projekt") + " uppfyller valen"
+          : matches.length + " av " + total + (total === 1 ? " kommun eller projekt" : " kommuner och projekt") + " uppfyller valen"
             + (wanted > 1 ? ", de som stämmer med flest val först." : ".");
       show.textContent = matches.length === 1 ? "Visa 1 träff" : "Visa " + matches.length + " träffar";
       list.textContent = "";
