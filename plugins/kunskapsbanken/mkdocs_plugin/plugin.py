@@ -164,11 +164,13 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         settings = editor.config(
             backend=editor_config.github_backend(config.repo_url, self.config.editor_branch,
                                                  self.config.editor_auth_url),
-            local_backend={"url": f"http://127.0.0.1:{self.config.editor_local_port}/api/v1",
-                           "allowed_hosts": ["localhost", "127.0.0.1"]},
+            local_backend=editor_config.local_backend(self.config.editor_local_backend,
+                                                      self.config.editor_local_port),
             blog_categories=list(blog.config.categories_allowed) if blog else [],
             blog_authors=editor_config.blog_authors(Path(config.docs_dir)))
         files.append(File.generated(config, "admin/config.yml", content=editor_config.config_yaml(settings)))
+        files.append(File.generated(config, editor_config.EDITOR_DATA, content=json.dumps(
+            editor_config.editor_data(self.schema_dir, self.content_dir), ensure_ascii=False)))
         page = self.renderer.env.get_template("editor_admin.html").render(
             site_name=config.site_name, repo_url=config.repo_url or "")
         files.append(File.generated(config, "admin/index.html", content=page))
