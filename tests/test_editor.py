@@ -71,7 +71,7 @@ def editor_env(tmp_path_factory):
     repo = copy_project(tmp_path_factory.mktemp("editor") / "project")
     port = _free_port()
     config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - kunskapsbanken:\n", f"  - kunskapsbanken:\n      editor_local_port: {port}\n", 1)
+    config = config.replace("  - kunskapsbanken:\n", f"  - kunskapsbanken:\n      editor_local_port: {port}\n      editor_local_backend: true\n", 1)
     (repo / "mkdocs.yml").write_text(config, encoding="utf-8")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", "-A")
