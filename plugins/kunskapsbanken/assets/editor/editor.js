@@ -23,9 +23,15 @@ function formatOf(collection) {
   return info.formats[`kb-${kind || collection}`] || null;
 }
 
+function refusal(message) {
+  // Decap shows what a handler throws in its "not saved" notice, as text (without "Error: ").
+  const error = new Error(message);
+  error.toString = () => message;
+  return error;
+}
+
 function refuse(problems) {
-  // Decap shows what a preSave handler throws in its "not saved" notice.
-  throw problems.join("\n");
+  throw refusal(problems.join("\n"));
 }
 
 function checkEntry(entry) {
@@ -70,8 +76,8 @@ CMS.registerEventListener({
     const format = formatOf(entry.get("collection"));
     const slug = entry.get("slug");
     const users = format ? referrers(info, format.kind, slug) : [];
-    throw `${slug} tas inte bort från webbredigeraren: en borttagning ska granskas som ett ändringsförslag.` +
-      (users.length ? ` Dessa hänvisar till ${slug}: ${users.join(", ")}.` : "");
+    throw refusal(`${slug} tas inte bort från webbredigeraren: en borttagning ska granskas som ett ändringsförslag.` +
+      (users.length ? ` Dessa hänvisar till ${slug}: ${users.join(", ")}.` : ""));
   },
 });
 
