@@ -193,6 +193,9 @@ def _save_and_wait(page, repo: Path, branch: str) -> None:
         # Not time.sleep: the sync API runs the route guard (which lets Decap's requests through)
         # only while Playwright has control, so a plain sleep would hold the save back forever.
         page.wait_for_timeout(300)
+        refused = page.get_by_text("Posten sparades inte", exact=False)
+        if refused.count():
+            pytest.fail(f"the editor refused to save {branch}: {refused.first.inner_text()}")
     errors = page.locator("[class*='ControlErrors'], [class*='error'], [class*='toast'], [class*='Toast']").all_inner_texts()
     pytest.fail(f"the editor did not save to branch {branch}: {errors}")
 
@@ -402,6 +405,7 @@ def _retype(field, text: str) -> None:
 def _choose(page, label: str, index: int, text: str) -> None:
     _field(page, label, index).click()
     page.keyboard.type(text)
+    page.wait_for_timeout(800)  # a relation's options load as one types
     page.keyboard.press("Enter")
 
 
@@ -439,3 +443,4 @@ def test_no_record_can_be_deleted_from_the_editor(editor, editor_env):
     assert page.get_by_text("Radera publicerat inlägg").count() == 0
     config = yaml.safe_load((editor_env["site"] / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert all(c.get("delete") is False for c in config["collections"])
+

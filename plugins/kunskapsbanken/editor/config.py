@@ -237,6 +237,9 @@ class EditorConfig:
             result.update(self.reference_widget(reference, multiple=node.get("type") == "array"))
             if node.get("type") == "array" and required:
                 result["default"] = []
+                # Decap takes an empty required choice for a missing one; where the schema allows
+                # an empty list (methods), the check before saving (checks.js) decides.
+                result["required"] = bool(node.get("minItems"))
         elif name == "section" and kind is None and node.get("type") == "string":
             result.update(self.section_widget())
         elif "enum" in node:
@@ -255,8 +258,11 @@ class EditorConfig:
                 result.pop("fields")
         elif node.get("type") == "array":
             result.update(self.list_widget(name, node, root))
-            if required and result.get("widget") == "list":
-                result["default"] = []  # else Decap leaves the key out of a new record
+            if result.get("widget") == "list":
+                # Else Decap leaves a required list out of a new record, and checks the fields of
+                # an item that does not exist in an optional one; records.js leaves an optional
+                # empty list out of a new record again.
+                result["default"] = []
         else:
             result.update(scalar_widget(node))
         if name == "id" and kind is not None:
@@ -279,8 +285,8 @@ class EditorConfig:
             inner = self.field(name, node["items"], root, required=True)
             inner.pop("hint", None)
             widget["field"] = inner
-        if node.get("minItems"):
-            widget["min"] = node["minItems"]
+        # No `min`: Decap would put that many empty items into every new record (a table's
+        # columns, a discrepancy's values) and then ask for their fields; checks.js counts them.
         return widget
 
     def union_widget(self, node: dict, root: dict, *, required: bool = True, optional_group: bool = False) -> dict:

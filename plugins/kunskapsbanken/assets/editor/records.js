@@ -68,19 +68,20 @@ export function toForm(value, node) {
   return value;
 }
 
-function isEmpty(value) {
-  // An empty list stays: the file may say `figures: []`, and the form never adds one by itself.
+function isEmpty(value, fresh) {
+  // An empty list stays in a record that was read (the file may say `figures: []`); in a new
+  // record it is only the form's default, and an optional one is left out.
   return value === undefined || value === null || value === "" ||
-    (isPlainObject(value) && Object.keys(value).length === 0);
+    (isPlainObject(value) && Object.keys(value).length === 0) || (fresh && Array.isArray(value) && !value.length);
 }
 
 /** The form's data as the file holds it: the reverse of toForm, with the schema's types, and the
  * optional fields the form left empty left out (as they were). */
-export function fromForm(value, node) {
+export function fromForm(value, node, fresh = false) {
   const inner = structured(node);
   if (inner && isPlainObject(value) && (UNKNOWN_FLAG in value || UNKNOWN_VALUE in value)) {
     if (value[UNKNOWN_FLAG]) return NOT_KNOWN;
-    return fromForm(value[UNKNOWN_VALUE], inner);
+    return fromForm(value[UNKNOWN_VALUE], inner, fresh);
   }
   if (typeof value === "string") {
     const text = value;
@@ -95,7 +96,7 @@ export function fromForm(value, node) {
   }
   if (Array.isArray(value)) {
     const items = (arrayBranch(node) || {}).items;
-    return value.map((item) => fromForm(item, items));
+    return value.map((item) => fromForm(item, items, fresh));
   }
   if (isPlainObject(value) && !objectBranch(node)) return value; // free-form rows of a table: as they are
   if (isPlainObject(value)) {
@@ -104,11 +105,14 @@ export function fromForm(value, node) {
     const required = new Set(obj.required || []);
     const out = {};
     for (const [key, item] of Object.entries(value)) {
-      const converted = fromForm(item, props[key]);
-      if (isEmpty(converted) && !required.has(key)) continue; // left empty in the form: absent
+      const converted = fromForm(item, props[key], fresh);
+      if (isEmpty(converted, fresh) && !required.has(key)) continue; // left empty in the form: absent
       if (converted === undefined) continue;
       out[key] = converted;
     }
+    // In a new record, a group holding only the form's empty lists (an untouched "Arbetsgång")
+    // was never filled in: empty, so that an optional one is left out.
+    if (fresh && Object.values(out).every((v) => Array.isArray(v) && !v.length)) return {};
     return ordered(out, props);
   }
   return value;
@@ -386,9 +390,9 @@ export function recordFormat(info, parseDocument) {
       return toForm(data, formSchema);
     },
     toFile(form) {
-      let data = fromForm(form, formSchema);
+      const original = originals.get(info.list ? LIST_FIELD : form && form.id);
+      let data = fromForm(form, formSchema, !original);
       if (info.list) data = data[LIST_FIELD] || [];
-      const original = originals.get(keyOf(info.list ? form : data));
       if (original && sameData(data, original.data)) return original.text;
       return emitFile(data, info.schema, info.modeline, info.list, original || null);
     },
