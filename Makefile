@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: MkDocs dates the sitemap with this instead of the clock (see README).
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: setup serve build validate lint test test-deps bench editor-screenshots clean
+.PHONY: setup serve edit build validate lint test test-deps bench editor-screenshots clean
 
 # requirements.lock pins every package to the version the tests passed with (pyproject.toml has the ranges).
 $(VENV)/.installed: pyproject.toml requirements.lock
@@ -29,6 +29,13 @@ serve: setup
 
 build: setup
 	$(VENV)/bin/mkdocs build --strict
+
+# The web editor on this machine, without GitHub (docs/bidra.md): decap-server in git mode on
+# 127.0.0.1:8081 saves each change as a branch cms/… of this clone; only this build's editor
+# talks to it (KB_EDITOR_LOCAL=1), the published one never calls the visitor's machine.
+edit: setup
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY=$(CURDIR) node editor/node_modules/decap-server/dist/index.js & \
+	trap 'kill $$!' EXIT INT TERM; KB_EDITOR_LOCAL=1 $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
 validate: setup
 	$(PY) -m kunskapsbanken validate

@@ -9,6 +9,7 @@ configuration in the built site is the one generated.
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
@@ -39,8 +40,10 @@ def _collection(config, name):
     return next(c for c in config["collections"] if c["name"] == name)
 
 
-def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str], kind: str | None):
-    """Check every property of ``node`` against the Decap ``fields`` of the same object."""
+def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str], kind: str | None,
+          optional_group: bool = False):
+    """Check every property of ``node`` against the Decap ``fields`` of the same object. Inside an
+    optional group nothing is required (Decap would ask for it even with the group left empty)."""
     node = resolve_ref(node, root)
     by_name = {f["name"]: f for f in fields}
     assert list(by_name) == list(node.get("properties", {})), f"{path}: fields not in schema order"
@@ -49,10 +52,14 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
         field, prop = by_name[name], resolve_ref(prop, root)
         where = f"{path}.{name}"
         seen.append(where)
-        assert field["required"] is (name in required), where
+        multiple_choice = field.get("multiple") and field["widget"] in ("relation", "select")
+        if multiple_choice and name in required:  # an empty choice is checked by checks.js
+            assert field["required"] is bool(prop.get("minItems")) and field["default"] == [], where
+        else:
+            assert field["required"] is (name in required and not optional_group), where
         assert field["label"] == prop.get("title", name), where
-        if prop.get("description") and "enum" not in prop and "anyOf" not in prop:
-            assert field["hint"] == prop["description"], where
+        if field["required"] and field["widget"] == "list":
+            assert field["default"] == [], where  # else a new record lacks the key
         target = next((t for k, f, t in REFERENCE_FIELDS if k == kind and f == name), None)
         if target in ("municipality", "project", "method"):
             assert field["widget"] == "relation", where
@@ -60,6 +67,8 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
         elif target is not None:  # a vocabulary in one file (target_groups.yml): a select over its entries
             assert field["widget"] == "select" and field["options"], where
             assert field["multiple"] is (prop.get("type") == "array"), where
+        elif name == "section":
+            assert field["widget"] == "select" and field["options"], where
         elif name in ("criterion", "document"):
             assert field["widget"] == "select" and field["options"], where
         elif "enum" in prop:
@@ -69,7 +78,7 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
             assert field["widget"] == "datetime" and field["format"] == "YYYY-MM-DD" and field["time_format"] is False
         elif prop.get("type") == "object" and prop.get("properties"):
             assert field["widget"] == "object", where
-            _walk(prop, field["fields"], root, where, seen, None)
+            _walk(prop, field["fields"], root, where, seen, None, optional_group or name not in required)
         elif prop.get("type") == "array":
             items = resolve_ref(prop["items"], root)
             if items.get("type") == "object" and items.get("properties"):
@@ -82,11 +91,13 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
         elif "anyOf" in prop:
             branches = [resolve_ref(b, root) for b in prop["anyOf"]]
             if any(b.get("type") in ("array", "object") for b in branches):
-                assert field["widget"] == "hidden", where
+                # visible: a checkbox "Okänt" and the list or group (records.js folds it back)
+                assert field["widget"] == "object", where
+                assert [f["name"] for f in field["fields"]] == ["okant", "varde"], where
             else:
                 assert field["widget"] in ("string", "text"), where
                 if any(b.get("const") == "not_known" for b in branches):
-                    assert "not_known" in field["hint"], where
+                    assert "okänt" in field["hint"] and "not_known" not in field["hint"], where
         elif prop.get("type") == "boolean":
             assert field["widget"] == "boolean", where
         elif prop.get("type") == "integer":
@@ -105,7 +116,7 @@ def test_every_schema_field_has_its_editor_field(config, collection, kind):
 def test_the_glossary_is_edited_as_one_list(config):
     schema = _schema("glossary")
     glossary = _collection(config, "glossary")
-    assert glossary["format"] == "yaml-list"
+    assert glossary["format"] == "kb-glossary"
     (field,) = glossary["files"][0]["fields"]
     assert field["name"] == LIST_FIELD and field["widget"] == "list"
     _walk(schema["items"], field["fields"], schema, "glossary[]", [], None)
@@ -125,7 +136,20 @@ def test_enum_labels_are_swedish_and_references_point_at_the_right_collection(co
     assert verdict["rating"]["options"][0] == {"label": "Uppfyllt", "value": "met"}
     # "a number or not_known": a text input that accepts exactly those
     count = {f["name"]: f for f in fields["participants"]["fields"]}["count"]
-    assert count["widget"] == "string" and "not_known" in count["pattern"][0]
+    assert count["widget"] == "string" and "okänt" in count["pattern"][0]
+    assert re.match(count["pattern"][0], "12") and not re.match(count["pattern"][0], "-3")
+
+
+def test_a_glossary_term_without_a_source_asks_for_nothing(config):
+    (field,) = _collection(config, "glossary")["files"][0]["fields"]
+    source = {f["name"]: f for f in field["fields"]}["source"]
+    assert source["required"] is False
+    assert all(f["required"] is False for f in source["fields"])
+
+
+def test_the_published_editor_never_calls_the_visitors_machine(built_site):
+    published = yaml.safe_load((built_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert "local_backend" not in published
 
 
 def test_a_vocabulary_file_named_like_a_field_becomes_a_select(tmp_path):
@@ -151,9 +175,9 @@ def test_the_built_site_serves_the_generated_configuration(built_site):
     assert published["locale"] == "sv" and published["publish_mode"] == "editorial_workflow"
     assert published["backend"]["name"] == "github"
     assert published["backend"]["repo"] == "handikappforbunden/kunskapsbanken"  # from repo_url
-    assert published["local_backend"]["url"].startswith("http://127.0.0.1:")
-    assert {c["name"] for c in published["collections"]} == {"news", "municipalities", "projects", "methods",
-                                                             "glossary"}
+    assert {c["name"] for c in published["collections"]} == {
+        "news", "municipalities", "projects", "methods", "glossary", "criteria", "success_keys", "target_groups",
+        "sources"}
     news = _collection(published, "news")
     assert {o for o in {f["name"]: f for f in news["fields"]}["categories"]["options"]} == {
         "Modellkommuner", "Projekt", "Utvärderingar"}

@@ -58,6 +58,7 @@ class BuildSettings:
     editor_branch: str = "main"
     editor_auth_url: str | None = None
     editor_local_port: int = 8081
+    editor_local_backend: bool = False
     blog_categories: list[str] = field(default_factory=list)
     feedback: dict | None = None
     """Where readers report without an account (site/feedback.py)."""
@@ -196,11 +197,13 @@ def _add_editor(outputs: BuildOutputs) -> None:
                                         docs_path=settings.docs_dir.relative_to(settings.root).as_posix())
     config = editor.config(
         backend=editor_config.github_backend(settings.repo_url, settings.editor_branch, settings.editor_auth_url),
-        local_backend={"url": f"http://127.0.0.1:{settings.editor_local_port}/api/v1",
-                       "allowed_hosts": ["localhost", "127.0.0.1"]},
+        # Only a local build talks to decap-server: the published editor never calls the visitor's machine.
+        local_backend=editor_config.local_backend(settings.editor_local_backend, settings.editor_local_port),
         blog_categories=settings.blog_categories,
         blog_authors=editor_config.blog_authors(settings.docs_dir))
     outputs.files["admin/config.yml"] = editor_config.config_yaml(config)
+    outputs.files[editor_config.EDITOR_DATA] = json.dumps(
+        editor_config.editor_data(settings.schema_dir, settings.content_dir), ensure_ascii=False)
     outputs.files["admin/index.html"] = outputs.renderer.render_file(
         "editor_admin.html", site_name=settings.site_name, repo_url=settings.repo_url)
 

@@ -23,4 +23,8 @@ class KunskapsbankenConfig(base.Config):
     editor_auth_url = c.Optional(c.Type(str))
     """Address of the OAuth proxy that logs editors in to GitHub (see docs/bidra.md)."""
     editor_local_port = c.Type(int, default=8081)
-    """Port of ``decap-server`` (``npx decap-server``) for editing a local clone without GitHub."""
+    """Port of ``decap-server`` (``make edit``) for editing a local clone without GitHub."""
+    editor_local_backend = c.Type(bool, default=False)
+    """Point the editor at ``decap-server`` on 127.0.0.1 too. Only for a local build: ``make edit``
+    sets it through the environment (KB_EDITOR_LOCAL=1); the published editor never calls the
+    visitor's own machine."""

@@ -95,7 +95,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             publish_schemas=self.config.publish_schemas,
             open_data_contact_email=self.config.open_data_contact_email, editor=self.config.editor,
             editor_branch=self.config.editor_branch, editor_auth_url=self.config.editor_auth_url,
-            editor_local_port=self.config.editor_local_port,
+            editor_local_port=self.config.editor_local_port, editor_local_backend=self.config.editor_local_backend,
             blog_categories=list(blog.config.categories_allowed) if blog else [], feedback=self.feedback)
 
     def on_pre_build(self, config):

@@ -1,11 +1,84 @@
-// Starts the web editor (Decap CMS) with one extra file format, "yaml-list": a YAML file whose
-// top level is a list (content/glossary.yml). Decap edits only files whose top level is a mapping,
-// so the list is shown to it as the one field "items". The YAML library is the one Decap itself
-// uses (yaml 1.x), installed beside it; `python -m kunskapsbanken format` restores the house style.
+// Starts the web editor (Decap CMS) with what this project adds to it:
+// * one file format per record kind (records.js): Decap reads the record in the form's words and
+//   writes it in the house style, so a one-field change is a one-field diff;
+// * the checks before saving (checks.js), in Swedish, naming the field as the form does;
+// * no deletion and no change of id where other records refer to the record: the list of them
+//   is shown instead (a deletion in Decap would go to the main branch without review);
+// * Swedish for the strings Decap's own Swedish lacks (locale-sv.js).
 import { YAML } from "./yaml/index.js";
+import { recordFormat, fromForm, LIST_FIELD } from "./records.js";
+import { schemaProblems, textProblems, referrers } from "./checks.js";
+import { SWEDISH, merged } from "./locale-sv.js";
 
-window.CMS.registerCustomFormat("yaml-list", "yml", {
-  fromFile: (text) => ({ items: YAML.parse(text) || [] }),
-  toFile: (data) => YAML.stringify(data.items || []),
+const CMS = window.CMS;
+const info = await (await fetch("kunskapsbanken.json")).json();
+
+for (const [name, format] of Object.entries(info.formats)) {
+  CMS.registerCustomFormat(name, "yml", recordFormat(format, (text) => YAML.parseDocument(text)));
+}
+CMS.registerLocale("sv", merged(CMS.getLocale("sv"), SWEDISH));
+
+function formatOf(collection) {
+  const kind = info.collections[collection];
+  return info.formats[`kb-${kind || collection}`] || null;
+}
+
+function refusal(message) {
+  // Decap shows what a handler throws in its "not saved" notice, as text (without "Error: ").
+  const error = new Error(message);
+  error.toString = () => message;
+  return error;
+}
+
+function refuse(problems) {
+  throw refusal(problems.join("\n"));
+}
+
+function checkEntry(entry) {
+  const collection = entry.get("collection");
+  const form = entry.get("data").toJS();
+  const format = formatOf(collection);
+  if (!format) {
+    const problems = textProblems(form, null, info);
+    if (problems.length) refuse(problems);
+    return;
+  }
+  const schema = format.list ? { type: "object", properties: { [LIST_FIELD]: format.schema } } : format.schema;
+  const data = fromForm(form, schema);
+  const record = format.list ? data[LIST_FIELD] || [] : data;
+  const problems = [...schemaProblems(record, format.schema), ...textProblems(record, format.schema, info)];
+  if (!format.list) {
+    const slug = entry.get("slug");
+    if (entry.get("newRecord") && (info.ids[format.kind] || []).includes(record.id)) {
+      problems.push(`«Id»: ${record.id} finns redan. Välj ett annat id, eller ändra den befintliga posten.`);
+    } else if (!entry.get("newRecord") && slug && record.id !== slug) {
+      const users = referrers(info, format.kind, slug);
+      problems.push(`«Id» kan inte ändras (${slug} → ${record.id}).` +
+        (users.length ? ` Dessa hänvisar till ${slug}: ${users.join(", ")}.` : ""));
+    }
+  }
+  if (problems.length) refuse(problems);
+}
+
+CMS.registerEventListener({
+  name: "preSave",
+  handler: ({ entry }) => {
+    checkEntry(entry);
+    return undefined;
+  },
 });
-window.CMS.init();
+
+CMS.registerEventListener({
+  name: "preUnpublish",
+  handler: ({ entry }) => {
+    // Reached only if a collection allows deleting (none does): refuse all the same, with the
+    // records that would be left pointing at nothing.
+    const format = formatOf(entry.get("collection"));
+    const slug = entry.get("slug");
+    const users = format ? referrers(info, format.kind, slug) : [];
+    throw refusal(`${slug} tas inte bort från webbredigeraren: en borttagning ska granskas som ett ändringsförslag.` +
+      (users.length ? ` Dessa hänvisar till ${slug}: ${users.join(", ")}.` : ""));
+  },
+});
+
+CMS.init();

@@ -1,0 +1,186 @@
+// The checks a record gets before the editor saves it, in Swedish, each naming the field in the
+// form's own words ("Resultat › Siffror 3 › Värde"): the record kind's JSON Schema (the same
+// files `python -m kunskapsbanken validate` reads, with their $refs resolved at build time) and
+// those checks of `validate` an editor can trip in a form: a section that is not in the source
+// document, a hard easy-read text, control characters, HTML that could run script, Word's bullet
+// character, and an id that already exists.
+
+const NOT_KNOWN = "not_known";
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const UNSAFE = [
+  [/<\s*\/?\s*script\b/i, "<script>"],
+  [/<[^>]*\son[a-z]+\s*=/is, "ett händelseattribut (on…=) i HTML"],
+  [/\b(?:java|vb)script\s*:/i, "en javascript:-länk"],
+  [/\bdata\s*:\s*text\/html/i, "en data:text/html-länk"],
+];
+const WORD_BULLET = "\uf0b7";
+const MAX_LIX = 35;
+const PARTIAL_DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function label(node, key) {
+  return (node && node.title) || key;
+}
+
+function where(path) {
+  return path.length ? `«${path.join(" › ")}»` : "Posten";
+}
+
+function typeOk(value, type) {
+  switch (type) {
+    case "string": return typeof value === "string";
+    case "number": return typeof value === "number" && Number.isFinite(value);
+    case "integer": return Number.isInteger(value);
+    case "boolean": return typeof value === "boolean";
+    case "array": return Array.isArray(value);
+    case "object": return value !== null && typeof value === "object" && !Array.isArray(value);
+    case "null": return value === null;
+    default: return true;
+  }
+}
+
+function describe(node) {
+  if (node.const === NOT_KNOWN) return "okänt";
+  if (node.const !== undefined) return String(node.const);
+  if (node.enum) return "ett av alternativen";
+  if (node.format === "partial-date") return "ett år, en månad eller ett datum (2011, 2011-09, 2011-09-01)";
+  if (node.format === "date") return "ett datum ÅÅÅÅ-MM-DD";
+  return { string: "en text", number: "ett tal", integer: "ett heltal", boolean: "ja eller nej",
+    array: "en lista", object: "en grupp av fält" }[node.type] || "ett värde";
+}
+
+/** Problems of ``value`` against ``node`` (an inlined schema), as Swedish sentences. */
+export function schemaProblems(value, node, path = [], out = []) {
+  if (!node) return out;
+  if (node.anyOf) {
+    const tries = node.anyOf.map((b) => schemaProblems(value, { ...b, minimum: b.minimum ?? node.minimum,
+      maximum: b.maximum ?? node.maximum }, path, []));
+    const ok = tries.find((t) => t.length === 0);
+    if (ok) return out;
+    const typed = node.anyOf.findIndex((b) => (b.type ? typeOk(value, b.type) : b.const === value));
+    if (typed >= 0) out.push(...tries[typed]);
+    else out.push(`${where(path)}: skriv ${node.anyOf.map(describe).join(" eller ")}.`);
+    return out;
+  }
+  if (node.const !== undefined && value !== node.const) {
+    out.push(`${where(path)}: skriv ${describe(node)}.`);
+    return out;
+  }
+  if (node.enum && !node.enum.includes(value)) {
+    out.push(`${where(path)}: välj ett av alternativen.`);
+    return out;
+  }
+  if (node.type && !typeOk(value, node.type)) {
+    out.push(`${where(path)}: skriv ${describe(node)}.`);
+    return out;
+  }
+  if (typeof value === "string") {
+    if (node.minLength && value.trim().length < node.minLength) out.push(`${where(path)}: får inte vara tomt.`);
+    if (node.maxLength && value.length > node.maxLength) {
+      out.push(`${where(path)}: högst ${node.maxLength} tecken (nu ${value.length}).`);
+    }
+    if (node.pattern && !new RegExp(node.pattern, "u").test(value)) {
+      out.push(`${where(path)}: bara små bokstäver a–z, siffror och bindestreck, utan å, ä, ö.`);
+    }
+    if (node.format === "partial-date" && !PARTIAL_DATE.test(value)) {
+      out.push(`${where(path)}: skriv ett år, en månad eller ett datum (2011, 2011-09, 2011-09-01).`);
+    }
+    if (node.format === "date" && !DATE.test(value)) out.push(`${where(path)}: skriv ett datum ÅÅÅÅ-MM-DD.`);
+  }
+  if (typeof value === "number") {
+    if (node.minimum !== undefined && value < node.minimum) {
+      out.push(node.minimum === 0 ? `${where(path)}: får inte vara negativt. En minskning skrivs som ett positivt tal.`
+        : `${where(path)}: minst ${node.minimum}.`);
+    }
+    if (node.maximum !== undefined && value > node.maximum) out.push(`${where(path)}: högst ${node.maximum}.`);
+  }
+  if (Array.isArray(value)) {
+    if (node.minItems && value.length < node.minItems) {
+      out.push(`${where(path)}: behöver minst ${node.minItems} ${node.minItems === 1 ? "rad" : "rader"}.`);
+    }
+    if (node.uniqueItems) {
+      const seen = new Set();
+      for (const item of value) {
+        const key = JSON.stringify(item);
+        if (seen.has(key)) out.push(`${where(path)}: ${item} står två gånger.`);
+        seen.add(key);
+      }
+    }
+    const itemNode = node.items || {};
+    value.forEach((item, i) => schemaProblems(item, itemNode, [...path, `${label(itemNode, "rad")} ${i + 1}`], out));
+  }
+  if (typeOk(value, "object") && (node.properties || node.additionalProperties !== undefined)) {
+    const props = node.properties || {};
+    for (const key of node.required || []) {
+      if (!(key in value)) out.push(`${where([...path, label(props[key], key)])}: måste fyllas i.`);
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (props[key]) schemaProblems(item, props[key], [...path, label(props[key], key)], out);
+      else if (node.additionalProperties === false) out.push(`${where(path)}: fältet ${key} finns inte i formuläret.`);
+      else if (typeof node.additionalProperties === "object") schemaProblems(item, node.additionalProperties, [...path, key], out);
+    }
+    if (node.if && node.then && schemaProblems(value, { ...node.if, type: undefined }, path, []).length === 0) {
+      schemaProblems(value, { ...node.then, type: undefined }, path, out);
+    }
+  }
+  return out;
+}
+
+/** LIX as data/readability.py counts it (textstat's: words / sentences + 100 × long words / words). */
+export function lix(markdown) {
+  const text = markdown.replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`#>]+/g, "");
+  const blocks = text.replace(/^\s*(?:[-+*]|\d+[.)])\s+/gm, "\n").split("\n")
+    .map((l) => l.split(/\s+/).filter(Boolean).join(" ")).filter(Boolean)
+    .map((b) => (/[.!?:]\s*$/.test(b) ? b : b + "."));
+  const plain = blocks.join(" ");
+  const words = plain.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const sentences = Math.max(1, (plain.match(/[.!?:](\s|$)/g) || []).length);
+  const long = words.filter((w) => w.replace(/[^\p{L}]/gu, "").length > 6).length;
+  return words.length ? words.length / sentences + (100 * long) / words.length : 0;
+}
+
+/** The checks of `validate` that the schema cannot express, over every text of the record. */
+export function textProblems(value, node, info, path = [], out = []) {
+  if (typeof value === "string") {
+    if (CONTROL.test(value)) out.push(`${where(path)}: innehåller ett osynligt styrtecken. Skriv om texten för hand.`);
+    const unsafe = UNSAFE.find(([pattern]) => pattern.test(value));
+    if (unsafe) out.push(`${where(path)}: ${unsafe[1]} är inte tillåtet. Skriv vanlig text; fetstil och länkar går bra.`);
+    if (value.includes(WORD_BULLET)) {
+      out.push(`${where(path)}: innehåller Words punkttecken (). Skriv en lista med - först på varje rad.`);
+    }
+    return out;
+  }
+  if (Array.isArray(value)) {
+    const itemNode = (node && node.items) || {};
+    value.forEach((item, i) => textProblems(item, itemNode, info, [...path, `${label(itemNode, "rad")} ${i + 1}`], out));
+    return out;
+  }
+  if (value && typeof value === "object") {
+    const props = (node && (node.properties || (node.anyOf || []).find((b) => b.properties)?.properties)) || {};
+    for (const [key, item] of Object.entries(value)) {
+      textProblems(item, props[key], info, [...path, label(props[key], key)], out);
+    }
+    if (typeof value.document === "string" && typeof value.section === "string" && info.sections) {
+      const sections = info.sections[value.document];
+      if (sections && !sections.includes(value.section)) {
+        const dashed = value.section.replace(/ - /g, " – ");
+        const tip = sections.includes(dashed) ? ` Menade du «${dashed}» (med tankstreck –, inte bindestreck -)?`
+          : " Välj ett av dokumentets avsnitt i listan.";
+        out.push(`${where([...path, "Avsnitt"])}: «${value.section}» är inget avsnitt i ${value.document}.${tip}`);
+      }
+    }
+    if (typeof value.easy_read === "string" && value.easy_read.trim()) {
+      const score = lix(value.easy_read);
+      if (score > MAX_LIX) {
+        out.push(`${where([...path, label(props.easy_read, "easy_read")])}: texten är för svår för att vara lättläst ` +
+          `(LIX ${Math.round(score)}, högst ${MAX_LIX}). Byt långa ord mot kortare vardagsord och skriv kortare meningar.`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Who refers to the record ``kind``:``id`` (admin/kunskapsbanken.json). */
+export function referrers(info, kind, id) {
+  return (info.referrers || {})[`${kind}:${id}`] || [];
+}
