@@ -14,7 +14,8 @@ import yaml
 from bs4 import BeautifulSoup, NavigableString
 from site_fixtures import PROJECT, copy_project, mkdocs_build, read_html, resolve_href
 
-from kunskapsbanken.render.glossary_terms import GlossaryMarker, anchor
+from kunskapsbanken.data.slugs import glossary_anchor as anchor
+from kunskapsbanken.render.glossary_terms import GlossaryMarker
 
 NOT_MARKED_INSIDE = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "nav", "summary", "script",
                      "style", "button", "label", "time", "svg", "select", "option", "textarea", "template", "th"}

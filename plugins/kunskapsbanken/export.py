@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 import yaml
 
 from kunskapsbanken.outputs import FEED_PATHS, BuildSettings, build_outputs
+from kunskapsbanken.site.feedback import feedback_link
 
 PLUGIN = "kunskapsbanken"
 
@@ -85,7 +86,8 @@ def settings_from_config(config_file: Path) -> BuildSettings:
         open_data_contact_email=options.get("open_data_contact_email", ""), editor=options.get("editor", True),
         editor_branch=options.get("editor_branch", "main"), editor_auth_url=options.get("editor_auth_url"),
         editor_local_port=options.get("editor_local_port", 8081),
-        blog_categories=list(blog.get("categories_allowed") or []))
+        blog_categories=list(blog.get("categories_allowed") or []),
+        feedback=feedback_link(options.get("feedback_address", "")))
 
 
 def page_markdown(front_matter: str, html: str) -> str:
@@ -136,6 +138,8 @@ def export_pages(config_file: Path, dest: Path) -> int:
     config["plugins"] = [p for p in config.get("plugins") or []
                          if not (p == PLUGIN or (isinstance(p, dict) and PLUGIN in p))]
     config["docs_dir"] = "docs"
+    # The header's report links read it from extra, where the plugin puts it in a MkDocs build.
+    config["extra"] = {**(config.get("extra") or {}), "kb_feedback": settings.feedback}
     (dest / "mkdocs.yml").write_text(
         "# Written by python -m kunskapsbanken export-pages: the site without the kunskapsbanken plugin.\n"
         + yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -175,11 +175,15 @@ class _Pass:
     def split(self, text: str, context: str = "") -> tuple[str, list]:
         """``text`` as leading text plus one element per term (each with the text after it as tail)."""
         pattern = self.marker._pattern
-        addresses = [m.span() for m in _URL.finditer(text)]
-        matches = [m for m in pattern.finditer(text)
-                   if not any(start < m.end() and m.start() < end for start, end in addresses)
-                   and not _expanded_beside(text, m, self.marker.entry(m.group(0))["expansion"])
-                   ] if pattern is not None else []
+        found = list(pattern.finditer(text)) if pattern is not None else []
+        # Left as written: web addresses, and a term spelled out beside itself together with its
+        # spelling-out ("Tyresö dagliga verksamhet (TYDA)" marks neither TYDA nor "dagliga verksamhet").
+        kept_as_written = [m.span() for m in _URL.finditer(text)]
+        for m in found:
+            span = _expanded_beside(text, m, self.marker.entry(m.group(0))["expansion"])
+            if span:
+                kept_as_written.append(span)
+        matches = [m for m in found if not any(start < m.end() and m.start() < end for start, end in kept_as_written)]
         if not matches:
             return text, []
         self.changed = True
@@ -215,10 +219,17 @@ def explain(entry: dict, context: str = "") -> str:
     return entry["expansion"]
 
 
-def _expanded_beside(text: str, match, expansion: str) -> bool:
-    """The text spells the term out right beside it, "OSA (Offentligt skyddad anställning)" or
-    "Individuellt stöd i arbete (ISA)": marking it too would make a screen reader say it twice."""
-    after = text[match.end():].lstrip(" ").lstrip("(").lstrip().casefold()
-    before = text[:match.start()].rstrip(" ").rstrip("(").rstrip().casefold()
+def _expanded_beside(text: str, match, expansion: str) -> tuple[int, int] | None:
+    """Where the text spells the term out right beside it, "OSA (Offentligt skyddad anställning)" or
+    "Individuellt stöd i arbete (ISA)", the span of term and spelling-out; else None. Marking
+    such a term would make a screen reader say it twice."""
     wanted = expansion.casefold()
-    return after.startswith(wanted) or before.endswith(wanted)
+    after = text[match.end():]
+    rest = after.lstrip(" ").lstrip("(").lstrip()
+    if rest.casefold().startswith(wanted):
+        return match.start(), match.end() + len(after) - len(rest) + len(wanted)
+    before = text[:match.start()]
+    lead = before.rstrip(" ").rstrip("(").rstrip()
+    if lead.casefold().endswith(wanted):
+        return len(lead) - len(wanted), match.end()
+    return None

@@ -11,6 +11,7 @@ from kunskapsbanken.render import titles, urls
 from kunskapsbanken.search import index as search_index
 from kunskapsbanken.site import compare, economy, facets
 from kunskapsbanken.site.derived import Derived, derive
+from kunskapsbanken.site.feedback import feedback_link
 
 
 @dataclass
@@ -116,7 +117,7 @@ def site_pages(kb: KnowledgeBase, derived: Derived | None = None, feedback: dict
     pages.append(PageSpec(urls.REPORT, "Rapportera ett fel eller problem", "report.html",
                           description="Så rapporterar du ett fel, ett tillgänglighetsproblem eller ett tips, "
                                       "med eller utan konto.",
-                          extra={"feedback": feedback or {}}, search_kind=titles.PAGE))
+                          extra={"feedback": feedback or feedback_link("")}, search_kind=titles.PAGE))
     pages += target_group_pages(kb)
     pages += finder_pages(derived.facets)
     pages.append(PageSpec(search_index.RESULTS_SRC, "Sök", "search_results.html",
