@@ -214,7 +214,7 @@ def test_filter_data_describes_every_municipality_and_project(built_site, knowle
         assert name == record.name
         assert summary and " ".join(str(record.get("summary")).split()).startswith(summary.removesuffix(" …"))
         if record.record_type == "project" and record.get("status_as_of"):
-            assert line.endswith(f"(uppgift från {str(record['status_as_of'])[:4]})"), line
+            assert line.endswith(f"enligt källa från {str(record['status_as_of'])[:4]}"), line
         expected = expected_values(knowledge_base, record)
         for key, indexes in zip(keys, values):
             assert {data["facets"][key][i] for i in indexes} == expected[key], (record.id, key)

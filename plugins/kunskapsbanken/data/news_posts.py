@@ -20,6 +20,7 @@ import yaml
 
 from kunskapsbanken.data.control_chars import FORBIDDEN_IN_FILE, describe_char
 from kunskapsbanken.data.html_policy import removed_markup
+from kunskapsbanken.data.kinds import NEWS_POST_SCHEMA, NEWS_POSTS
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.scalar_checks import scalar_problems
 from kunskapsbanken.data.schema_errors import SchemaErrorTranslator
@@ -28,8 +29,8 @@ from kunskapsbanken.data.schemas import COMMON, FORMATS, KindSchema, _format_che
 from kunskapsbanken.data.unsafe_text import unsafe_match
 from kunskapsbanken.data.yamlsource import MAX_FILE_BYTES, YamlError, load_yaml
 
-POSTS_DIR = "docs/blog/posts"
-SCHEMA_FILE = "news_post.schema.json"
+POSTS_DIR = f"docs/{NEWS_POSTS}"
+SCHEMA_FILE = NEWS_POST_SCHEMA
 _FENCE = "---"
 
 
@@ -130,7 +131,7 @@ def post_problems(path: Path, file: str, schema: KindSchema) -> tuple[Post | Non
         return None, [problem(1, "inlägget saknar uppgifter överst", code="post.front_matter",
                               expected="en rad ---, fälten title, date, categories, description och authors, "
                                        "och en rad --- till",
-                              tip="Kopiera början av ett annat inlägg i docs/blog/posts/.")]
+                              tip=f"Kopiera början av ett annat inlägg i {POSTS_DIR}/.")]
     front_text, body, body_line = parts
     problems: list[Problem] = []
     try:
@@ -194,7 +195,7 @@ def read_posts(root: Path, schema_dir: Path, settings: BlogSettings | None = Non
         if path.is_symlink() or not path.is_file():  # never followed, never read: only what is here
             problems.append(Problem(file, 1, 1, "", "en symbolisk länk i stället för en vanlig fil" if path.is_symlink()
                                     else "ingen vanlig fil", code="file.not_regular",
-                                    expected="en vanlig Markdown-fil i docs/blog/posts/"))
+                                    expected=f"en vanlig Markdown-fil i {POSTS_DIR}/"))
             continue
         post, found = post_problems(path, file, schema)
         problems += found

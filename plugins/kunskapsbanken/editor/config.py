@@ -322,7 +322,7 @@ class EditorConfig:
         if self._section_options is not None:
             return {"widget": "select", "options": self._section_options}
         options: dict[str, list[str]] = {}
-        for entry in self._vocabulary("sources.yml"):
+        for entry in self._vocabulary(KINDS["source"].list_file):
             if not isinstance(entry, dict):
                 continue
             for section in entry.get("sections") or []:
@@ -537,7 +537,7 @@ def editor_data(schema_dir: Path, content_dir: Path) -> dict:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
             if isinstance(data, dict) and isinstance(data.get("id"), str):
                 records[kind][data["id"]] = data
-    sources = _load_list(content_dir / "sources.yml")
+    sources = _load_list(content_dir / KINDS["source"].list_file)
     referrers: dict[str, list[str]] = {}
 
     def refer(kind: str, target: object, who: str) -> None:
@@ -555,7 +555,7 @@ def editor_data(schema_dir: Path, content_dir: Path) -> dict:
                     value = data.get(field)
                     for item in value if isinstance(value, list) else [value]:
                         refer(target, item, who)
-    for entry in _load_list(content_dir / "success_keys.yml"):
+    for entry in _load_list(content_dir / KINDS["success_key"].list_file):
         for example in entry.get("examples") or [] if isinstance(entry, dict) else []:
             record = example.get("record") or {} if isinstance(example, dict) else {}
             refer(str(record.get("kind")), record.get("id"), f"Framgångsnyckeln {entry.get('word') or entry.get('id')}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.data.model import KnowledgeBase
 from kunskapsbanken.render import labels
 
@@ -38,5 +39,5 @@ def stylesheet(kb: KnowledgeBase) -> str:
     layout = ("  .md-typeset .kb-matrix tbody tr { grid-template-columns: 1fr; }\n"
               "  .md-typeset .kb-matrix tbody td:not(.kb-total) { white-space: normal; }\n"
               "  .md-typeset .kb-matrix tbody td::before { font-weight: 400; }\n")
-    return (f"/* Generated from content/criteria.yml by site/matrix_cards.py: do not edit. */\n"
+    return (f"/* Generated from {KINDS['criterion'].content_path} by site/matrix_cards.py: do not edit. */\n"
             f"@media {PHONE} {{\n{layout}" + "\n".join(rules) + "\n}\n")
