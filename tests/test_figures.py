@@ -22,9 +22,13 @@ def page_url(record) -> str:
 
 
 def text(node) -> str:
-    """What a reader sees: glossary expansions for screen readers left out, spaces normalised."""
-    for hidden in node.select(".kb-term-link .kb-visually-hidden"):
+    """What a reader sees: text for screen readers only left out, spaces normalised."""
+    for hidden in node.select(".kb-visually-hidden"):
         hidden.extract()
+    # A marked term is inline: "försörjningsstödet: 97" must not read "försörjningsstödet : 97".
+    for mark in node.select(".kb-term-link, abbr.kb-term"):
+        mark.unwrap()
+    node.smooth()
     return " ".join(node.get_text(" ").replace("\u00a0", " ").split())
 
 
