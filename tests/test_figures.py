@@ -116,6 +116,7 @@ def test_the_formatter_says_a_figure_as_the_source_does():
                                     "(räkneexempel; gemensamt för fyra kommuner; 2014)")
     assert words.signed({"value": 36, "direction": "decrease"}) == -36
     assert words.amount({"value": 4, "qualifier": "exakt", "unit": "personer"}) == "4 personer"
+    assert words.amount({"value": 1, "qualifier": "exakt", "unit": "personer per år"}) == "1 person per år"
     assert words.amount({"value": 10, "value_to": 15, "qualifier": "exakt", "unit": "personer"}) == "10\u201315 personer"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kunskapsbanken.render.numbers import format_number
+from kunskapsbanken.render.numbers import format_number, unit_for
 
 KINDS = {
     "outcome": "utfall",
@@ -57,7 +57,9 @@ def amount(figure: dict, value=None) -> str:
     number = format_number(value)
     if is_number(figure.get("value_to")) and value is figure["value"]:
         number += f"\u2013{format_number(figure['value_to'])}"  # a range as the source gives it
-    words = [qualifier(figure), number, figure.get("unit", "")]
+    # "1 person", not "1 personer"; a range or a rounded value keeps the plural.
+    unit = unit_for(value, figure.get("unit", "")) if number == format_number(value) else figure.get("unit", "")
+    words = [qualifier(figure), number, unit]
     return " ".join(w for w in words if w)
 
 
