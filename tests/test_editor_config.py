@@ -94,6 +94,11 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
                 # visible: a checkbox "Okänt" and the list or group (records.js folds it back)
                 assert field["widget"] == "object", where
                 assert [f["name"] for f in field["fields"]] == ["okant", "varde"], where
+            elif {b.get("type") for b in branches if "const" not in b} == {"boolean"}:
+                # yes, no or not known: three choices, which records.js turns into true, false, not_known
+                assert field["widget"] == "select", where
+                assert [o["value"] for o in field["options"]] == ["ja", "nej", "okänt"], where
+                assert "true" not in field.get("hint", "") and "false" not in field.get("hint", ""), where
             else:
                 assert field["widget"] in ("string", "text"), where
                 if any(b.get("const") == "not_known" for b in branches):

@@ -40,6 +40,8 @@ from kunskapsbanken.data.schemas import enum_labels, resolve_ref
 NOT_KNOWN = "not_known"
 NOT_KNOWN_WORD = "okänt"
 """What the editor types, and sees, for not_known (records.js translates both ways)."""
+YES_WORD, NO_WORD = "ja", "nej"
+"""What the editor chooses for true and false where a field may also be not_known (records.js)."""
 NOT_KNOWN_HINT = "Skriv okänt om källorna inte säger något. Gissa aldrig."
 UNKNOWN_FLAG, UNKNOWN_VALUE = "okant", "varde"
 """The two fields of a "list or not_known" group: the checkbox and the list itself."""
@@ -239,7 +241,10 @@ class EditorConfig:
         elif "anyOf" in node:
             union = self.union_widget(node, root, required=required, optional_group=optional_group)
             result.update(union)
-            if NOT_KNOWN in union_constants(node, root) and union.get("widget") != "object":
+            if union.get("widget") == "select" and hint:  # yes, no or not known: the choices' words
+                hint = re.sub(r"\bfalse om\b", "Nej om", re.sub(r"\btrue om\b", "Ja om", hint))
+                hint = re.sub(r"\bnot_known om\b", "Okänt om", hint)
+            elif NOT_KNOWN in union_constants(node, root) and union.get("widget") != "object":
                 hint = f"{hint} {NOT_KNOWN_HINT}" if hint else NOT_KNOWN_HINT
         elif node.get("type") == "object":
             result.update(widget="object", collapsed=False,
@@ -298,6 +303,10 @@ class EditorConfig:
                  "hint": "Kryssa i om källorna inte säger något, och lämna listan tom. Gissa aldrig."},
                 inner]}
         types = {b.get("type") for b in others}
+        if types == {"boolean"}:
+            # "yes, no or not known": three choices (records.js turns "ja"/"nej" into true/false).
+            return {"widget": "select", "options": [{"label": "Ja", "value": YES_WORD}, {"label": "Nej", "value": NO_WORD},
+                                                    {"label": "Okänt", "value": NOT_KNOWN_WORD}]}
         patterns = []
         non_negative = node.get("minimum", -1) >= 0
         for branch in others:

@@ -8,6 +8,8 @@
 
 export const NOT_KNOWN = "not_known";
 export const NOT_KNOWN_WORD = "okänt";
+export const YES_WORD = "ja";
+export const NO_WORD = "nej";
 export const UNKNOWN_FLAG = "okant";
 export const UNKNOWN_VALUE = "varde";
 export const LIST_FIELD = "items";
@@ -55,6 +57,8 @@ export function toForm(value, node) {
     return { [UNKNOWN_FLAG]: !known, [UNKNOWN_VALUE]: known ? toForm(value, inner) : undefined };
   }
   if (value === NOT_KNOWN && allowsNotKnown(node)) return NOT_KNOWN_WORD;
+  // "yes, no or not known" is a choice of three words (editor/config.py).
+  if (typeof value === "boolean" && allowsNotKnown(node)) return value ? YES_WORD : NO_WORD;
   if (Array.isArray(value)) {
     const items = (arrayBranch(node) || {}).items;
     return value.map((item) => toForm(item, items));
@@ -86,6 +90,7 @@ export function fromForm(value, node, fresh = false) {
   if (typeof value === "string") {
     const text = value;
     if (text.trim().toLowerCase() === NOT_KNOWN_WORD && allowsNotKnown(node)) return NOT_KNOWN;
+    if (accepts(node, "boolean") && (text === YES_WORD || text === NO_WORD)) return text === YES_WORD;
     if (NUMBER.test(text.trim()) && accepts(node, "number") && !acceptsFreeString(node)) {
       return Number(text.trim().replace(",", "."));
     }
