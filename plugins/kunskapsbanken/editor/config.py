@@ -48,6 +48,8 @@ UNKNOWN_FLAG, UNKNOWN_VALUE = "okant", "varde"
 PARTIAL_DATE_PATTERN = r"\d{4}(-\d{2}(-\d{2})?)?"
 NUMBER_PATTERN = r"-?\d+([.,]\d+)?"
 NON_NEGATIVE_NUMBER_PATTERN = r"\d+([.,]\d+)?"
+TODAY = "{{now}}"
+"""Decap's date widget fills this default in with the day the form is opened."""
 TEXT_WIDGET_MIN_LENGTH = 501
 """Strings longer than a plain line (plain_text is at most 500) get a text area."""
 
@@ -261,6 +263,8 @@ class EditorConfig:
                 result["default"] = []
         else:
             result.update(scalar_widget(node))
+            if node.get("format") == "date" and required:
+                result["default"] = TODAY  # "Uppdaterad" of a new record: the day it is written
         if name == "id" and kind is not None:
             hint = (hint or "") + FIXED_ID_HINT
         if hint:

@@ -49,6 +49,16 @@ function describe(node) {
     array: "en lista", object: "en grupp av fält" }[node.type] || "ett värde";
 }
 
+function missing(node) {
+  // Where the schema allows not_known, the form offers it: say how (editor/config.py).
+  const branches = (node && node.anyOf) || [];
+  if (!branches.some((b) => b.const === NOT_KNOWN)) return "måste fyllas i.";
+  if (branches.some((b) => b.type === "array" || b.type === "object")) {
+    return "måste fyllas i. Kryssa i Okänt om källorna inte säger något.";
+  }
+  return "måste fyllas i. Skriv okänt om källorna inte säger något.";
+}
+
 /** Problems of ``value`` against ``node`` (an inlined schema), as Swedish sentences. */
 export function schemaProblems(value, node, path = [], out = []) {
   if (!node) return out;
@@ -112,7 +122,7 @@ export function schemaProblems(value, node, path = [], out = []) {
   if (typeOk(value, "object") && (node.properties || node.additionalProperties !== undefined)) {
     const props = node.properties || {};
     for (const key of node.required || []) {
-      if (!(key in value)) out.push(`${where([...path, label(props[key], key)])}: måste fyllas i.`);
+      if (!(key in value)) out.push(`${where([...path, label(props[key], key)])}: ${missing(props[key])}`);
     }
     for (const [key, item] of Object.entries(value)) {
       if (props[key]) schemaProblems(item, props[key], [...path, label(props[key], key)], out);

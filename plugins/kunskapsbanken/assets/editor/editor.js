@@ -6,21 +6,26 @@
 //   is shown instead (a deletion in Decap would go to the main branch without review);
 // * Swedish for the strings Decap's own Swedish lacks (locale-sv.js).
 import { YAML } from "./yaml/index.js";
-import { recordFormat, fromForm, LIST_FIELD } from "./records.js";
+import { recordFormat } from "./records.js";
 import { schemaProblems, textProblems, referrers } from "./checks.js";
 import { SWEDISH, merged } from "./locale-sv.js";
 
 const CMS = window.CMS;
 const info = await (await fetch("kunskapsbanken.json")).json();
 
+const writers = {};
 for (const [name, format] of Object.entries(info.formats)) {
-  CMS.registerCustomFormat(name, "yml", recordFormat(format, (text) => YAML.parseDocument(text)));
+  writers[name] = recordFormat(format, (text) => YAML.parseDocument(text));
+  CMS.registerCustomFormat(name, "yml", writers[name]);
 }
 CMS.registerLocale("sv", merged(CMS.getLocale("sv"), SWEDISH));
 
+function formatName(collection) {
+  return `kb-${info.collections[collection] || collection}`;
+}
+
 function formatOf(collection) {
-  const kind = info.collections[collection];
-  return info.formats[`kb-${kind || collection}`] || null;
+  return info.formats[formatName(collection)] || null;
 }
 
 function refusal(message) {
@@ -43,9 +48,8 @@ function checkEntry(entry) {
     if (problems.length) refuse(problems);
     return;
   }
-  const schema = format.list ? { type: "object", properties: { [LIST_FIELD]: format.schema } } : format.schema;
-  const data = fromForm(form, schema);
-  const record = format.list ? data[LIST_FIELD] || [] : data;
+  // Exactly what the file format will write (what the form only defaulted is left out).
+  const record = writers[formatName(collection)].toData(form);
   const problems = [...schemaProblems(record, format.schema), ...textProblems(record, format.schema, info)];
   if (!format.list) {
     const slug = entry.get("slug");

@@ -72,20 +72,35 @@ export function toForm(value, node) {
   return value;
 }
 
-function isEmpty(value, fresh) {
-  // An empty list stays in a record that was read (the file may say `figures: []`); in a new
-  // record it is only the form's default, and an optional one is left out.
+function isEmpty(value, wasRead, node) {
+  // An empty list stays where the file had the key (it may say `figures: []`); anywhere else (a
+  // new record, a new list item, a group the record did not have) it is only the form's default,
+  // and an optional one is left out. So is an unticked checkbox there (the form's default false):
+  // an optional plain yes-or-no is written only when it is true.
+  if (value === undefined || value === null || value === "") return true;
+  if (isPlainObject(value) && Object.keys(value).length === 0) return true;
+  if (wasRead) return false;
+  return (Array.isArray(value) && !value.length) || (value === false && (node || {}).type === "boolean");
+}
+
+function isBlank(value) {
   return value === undefined || value === null || value === "" ||
-    (isPlainObject(value) && Object.keys(value).length === 0) || (fresh && Array.isArray(value) && !value.length);
+    (Array.isArray(value) && !value.length) || (isPlainObject(value) && !Object.keys(value).length);
 }
 
 /** The form's data as the file holds it: the reverse of toForm, with the schema's types, and the
- * optional fields the form left empty left out (as they were). */
-export function fromForm(value, node, fresh = false) {
+ * optional fields the form left empty left out (as they were). ``read`` is the data the record
+ * was read with at the same place (undefined in a new record, a new item or a new group): what
+ * the form only defaulted there is not written. */
+export function fromForm(value, node, read = undefined) {
   const inner = structured(node);
   if (inner && isPlainObject(value) && (UNKNOWN_FLAG in value || UNKNOWN_VALUE in value)) {
     if (value[UNKNOWN_FLAG]) return NOT_KNOWN;
-    return fromForm(value[UNKNOWN_VALUE], inner, fresh);
+    const known = fromForm(value[UNKNOWN_VALUE], inner, read === NOT_KNOWN ? undefined : read);
+    // Neither "Okänt" ticked nor anything filled in: the question is unanswered (the checks ask
+    // for one or the other), not an empty list, unless the file said so.
+    if (isBlank(known) && !(read !== undefined && sameData(known, read))) return undefined;
+    return known;
   }
   if (typeof value === "string") {
     const text = value;
@@ -101,23 +116,25 @@ export function fromForm(value, node, fresh = false) {
   }
   if (Array.isArray(value)) {
     const items = (arrayBranch(node) || {}).items;
-    return value.map((item) => fromForm(item, items, fresh));
+    return value.map((item, i) => fromForm(item, items, Array.isArray(read) ? read[i] : undefined));
   }
   if (isPlainObject(value) && !objectBranch(node)) return value; // free-form rows of a table: as they are
   if (isPlainObject(value)) {
     const obj = objectBranch(node) || {};
     const props = obj.properties || {};
     const required = new Set(obj.required || []);
+    const before = isPlainObject(read) ? read : undefined;
     const out = {};
     for (const [key, item] of Object.entries(value)) {
-      const converted = fromForm(item, props[key], fresh);
-      if (isEmpty(converted, fresh) && !required.has(key)) continue; // left empty in the form: absent
+      const wasRead = before !== undefined && key in before;
+      const converted = fromForm(item, props[key], wasRead ? before[key] : undefined);
+      if (isEmpty(converted, wasRead, props[key]) && !required.has(key)) continue; // left empty: absent
       if (converted === undefined) continue;
       out[key] = converted;
     }
-    // In a new record, a group holding only the form's empty lists (an untouched "Arbetsgång")
-    // was never filled in: empty, so that an optional one is left out.
-    if (fresh && Object.values(out).every((v) => Array.isArray(v) && !v.length)) return {};
+    // A group the record did not have, holding only the form's empty lists (an untouched
+    // "Arbetsgång"), was never filled in: empty, so that an optional one is left out.
+    if (before === undefined && Object.values(out).every((v) => Array.isArray(v) && !v.length)) return {};
     return ordered(out, props);
   }
   return value;
@@ -385,6 +402,12 @@ export function recordFormat(info, parseDocument) {
   const originals = new Map();
   const keyOf = (data) => (info.list ? LIST_FIELD : data && data.id);
   const formSchema = info.list ? { type: "object", properties: { [LIST_FIELD]: info.schema } } : info.schema;
+  const toData = (form) => {
+    const original = originals.get(info.list ? LIST_FIELD : form && form.id);
+    const read = original ? (info.list ? { [LIST_FIELD]: original.data } : original.data) : undefined;
+    const data = fromForm(form, formSchema, read);
+    return info.list ? data[LIST_FIELD] || [] : data;
+  };
   return {
     fromFile(text) {
       const doc = parseDocument(text);
@@ -394,10 +417,11 @@ export function recordFormat(info, parseDocument) {
       if (key !== undefined && key !== null) originals.set(key, { text, node: doc.contents, data: raw });
       return toForm(data, formSchema);
     },
+    /** What toFile writes, as data (the checks before saving look at this). */
+    toData,
     toFile(form) {
       const original = originals.get(info.list ? LIST_FIELD : form && form.id);
-      let data = fromForm(form, formSchema, !original);
-      if (info.list) data = data[LIST_FIELD] || [];
+      const data = toData(form);
       if (original && sameData(data, original.data)) return original.text;
       return emitFile(data, info.schema, info.modeline, info.list, original || null);
     },

@@ -1,0 +1,133 @@
+"""A new record of every kind made with the web editor's form alone (issue 20).
+
+As a federation editor without git or YAML would: Decap CMS in Chromium against its local backend
+(``decap-server`` in git mode, the fixtures of test_editor.py), a new record filled in with only
+what the form asks for, choosing municipalities, source documents and sections from the choices
+offered and writing or ticking "okänt" where the sources are silent. Saved as the editorial
+workflow's branch ``cms/<collection>/<id>``, the branch then passes what the pull request's check
+runs (``format --check``, ``validate``) and ``mkdocs build --strict``, and the built site shows
+the new record. The file written is compared whole: nothing the editor left untouched (an empty
+optional group, a list or checkbox only defaulted) is in it, and every required key is.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import yaml
+import test_editor
+from site_fixtures import mkdocs_build, read_html
+from test_editor import _checkout_and_format, _field, _git, _save_and_wait
+
+# test_editor.py's fixtures: a git copy of the project with decap-server on it and its site built
+# (one per module), and a logged-in editor page that may not leave 127.0.0.1.
+editor_env = test_editor.editor_env
+editor = test_editor.editor
+
+MODELINE = "# yaml-language-server: $schema=../../schema/{kind}.schema.json\n"
+SOURCE_TITLE = "Rätt stöd till arbete – rapport om fem modellkommuner"
+"""content/sources.yml's title of rss-rapport-2012, as the form offers it."""
+
+
+def _pick(page, label: str, text: str, index: int = 0) -> None:
+    """Choose ``text`` in a select or relation field, as a keyboard user does: type, wait until the
+    choice is offered, Enter."""
+    _field(page, label, index).click()
+    page.keyboard.type(text)
+    page.locator("[id*='-option-']").filter(has_text=text).first.wait_for()
+    page.keyboard.press("Enter")
+
+
+def _count(page, label: str) -> int:
+    return page.locator("label").filter(has_text=re.compile(rf"^{re.escape(label)}( \(frivillig\))?$")).count()
+
+
+def _add_source(page, list_button: str, section: str) -> None:
+    """Add an item to the list whose button is ``list_button`` and choose its source reference
+    (the newest item's «Källdokument» and «Avsnitt» are the last ones on the form)."""
+    page.get_by_role("button", name=list_button, exact=True).click()
+    page.wait_for_timeout(300)
+    last = _count(page, "Källdokument") - 1
+    _pick(page, "Källdokument", SOURCE_TITLE, last)
+    _pick(page, "Avsnitt", section, last)
+
+
+def _today_window() -> set[str]:
+    """Today's date, and tomorrow's in case midnight passes during the test."""
+    today = datetime.date.today()
+    return {today.isoformat(), (today + datetime.timedelta(days=1)).isoformat()}
+
+
+def _new_file(repo: Path, branch: str, path: str, kind: str) -> dict:
+    """The branch's one change is the new file ``path``, which starts with the schema modeline."""
+    assert _git(repo, "diff", "--name-status", "main", branch).split() == ["A", path]
+    text = (repo / path).read_text(encoding="utf-8")
+    assert text.startswith(MODELINE.format(kind=kind)), text
+    return yaml.safe_load(text)
+
+
+def _build(repo: Path, name: str) -> Path:
+    site = repo.parent / name
+    result = mkdocs_build(repo, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def _heading(site: Path, url: str) -> str:
+    heading = read_html(site, url).select_one("h1")
+    for permalink in heading.select(".headerlink"):
+        permalink.decompose()
+    return heading.get_text(" ", strip=True)
+
+
+def test_a_new_project_made_in_the_form_alone_is_valid_and_builds(editor, editor_env):
+    repo, page = editor_env["repo"], editor
+    branch, path = "cms/projects/stod-i-tyreso", "content/projects/stod-i-tyreso.yml"
+    page.goto(editor_env["url"] + "admin/#/collections/projects/new")
+    _field(page, "Id").wait_for()
+    _field(page, "Id").fill("stod-i-tyreso")
+    _field(page, "Namn").fill("Stöd i Tyresö")
+    _pick(page, "Typ", "Projekt")
+    _pick(page, "Kommuner", "Tyresö")
+    _field(page, "Sammanfattning").fill("Ett projekt för personer med funktionsnedsättning i Tyresö.")
+    _field(page, "Lättläst").fill("Det här är ett projekt i Tyresö. Det ger stöd till personer som vill ha ett jobb.")
+    _field(page, "Projektägare").fill("okänt")
+    _field(page, "Okänt", 0).check()  # Samarbetspartner
+    _field(page, "Okänt", 1).check()  # Finansiärer
+    _field(page, "Start").fill("okänt")
+    _field(page, "Slut").fill("okänt")
+    _pick(page, "Status", "Okänd status")
+    _field(page, "Status enligt källa från").fill("2012")
+    _pick(page, "Implementering", "Okänt om det infördes")
+    _field(page, "Beskrivning", 0).fill("okänt")
+    _field(page, "Målgrupp").fill("okänt")
+    _field(page, "Resultat i text").fill("okänt")
+    _add_source(page, "Lägg till framgångsfaktorer", "Tyresö – Samverkan")
+    _field(page, "Text", 0).fill("Kommunen och Arbetsförmedlingen arbetar tillsammans.")
+    _add_source(page, "Lägg till källor", "Tyresö – Samverkan")
+    # Left as the form offers them: «Arbetsgång» and its «Källhänvisning», the lists, «Uppdaterad».
+    _save_and_wait(page, repo, branch)
+    _checkout_and_format(repo, branch)
+    try:
+        data = _new_file(repo, branch, path, "project")
+        assert data.pop("updated") in _today_window()
+        source = {"document": "rss-rapport-2012", "section": "Tyresö – Samverkan"}
+        assert data == {
+            "id": "stod-i-tyreso", "name": "Stöd i Tyresö", "kind": "project", "municipalities": ["tyreso"],
+            "summary": "Ett projekt för personer med funktionsnedsättning i Tyresö.",
+            "easy_read": "Det här är ett projekt i Tyresö. Det ger stöd till personer som vill ha ett jobb.",
+            "owner": "not_known", "partners": "not_known", "funders": "not_known",
+            "period": {"start": "not_known", "end": "not_known"}, "status": "not_known", "status_as_of": "2012",
+            "implementation": {"status": "not_known", "text": "not_known"}, "target_group": "not_known",
+            "goals": [], "methods": [], "participants": [], "results": {"text": "not_known"},
+            "success_factors": [{"text": "Kommunen och Arbetsförmedlingen arbetar tillsammans.", "source": source}],
+            "obstacles": [], "evaluations": [], "sources": [source],
+        }
+        site = _build(repo, "site-new-project")
+        assert _heading(site, "projekt/stod-i-tyreso/").startswith("Stöd i Tyresö")
+        tyreso = read_html(site, "kommuner/tyreso/")
+        assert any(a.get_text(" ", strip=True).startswith("Stöd i Tyresö") for a in tyreso.select("a[href*='stod-i-tyreso']"))
+    finally:
+        _git(repo, "checkout", "-q", "-f", "main")
