@@ -131,3 +131,121 @@ def test_a_new_project_made_in_the_form_alone_is_valid_and_builds(editor, editor
         assert any(a.get_text(" ", strip=True).startswith("Stöd i Tyresö") for a in tyreso.select("a[href*='stod-i-tyreso']"))
     finally:
         _git(repo, "checkout", "-q", "-f", "main")
+
+
+def _source(page, index: int, section: str) -> None:
+    """The ``index``-th source reference on the form: the document, then one of its sections."""
+    _pick(page, "Källdokument", SOURCE_TITLE, index)
+    _pick(page, "Avsnitt", section, index)
+
+
+def test_a_new_municipality_made_in_the_form_alone_is_valid_and_builds(editor, editor_env):
+    repo, page = editor_env["repo"], editor
+    branch, path = "cms/municipalities/testby", "content/municipalities/testby.yml"
+    page.goto(editor_env["url"] + "admin/#/collections/municipalities/new")
+    _field(page, "Id").wait_for()
+    _field(page, "Id").fill("testby")
+    _field(page, "Namn").fill("Testby")
+    _field(page, "Län eller landskap").fill("okänt")
+    _field(page, "Antal").fill("okänt")  # Invånare
+    _pick(page, "Precision", "exakt")
+    _field(page, "År").fill("okänt")
+    _source(page, 0, "Tyresö – Samverkan")  # the population's
+    _field(page, "Sammanfattning").fill("Testby samordnar stödet till personer med funktionsnedsättning.")
+    _field(page, "Lättläst").fill("Testby hjälper personer som vill ha ett jobb.")
+    _field(page, "Okänt", 0).check()  # Största arbetsgivare; its optional source (1) stays empty
+    _field(page, "Beskrivning", 0).fill("Kommunen och Arbetsförmedlingen samordnar stödet.")  # Samordning
+    _source(page, 2, "Tyresö – Samverkan")
+    page.get_by_role("button", name="Lägg till steg", exact=True).click()
+    _field(page, "Steg", 1).fill("Kartläggning")  # 0 is the list's own label
+    _field(page, "Beskrivning", 1).fill("Personen och handläggaren går igenom vad personen vill göra.")
+    _source(page, 3, "Tyresö – Samverkan")  # the process's
+    _field(page, "Resultat i text").fill("okänt")
+    _add_source(page, "Lägg till källor", "Tyresö – Samverkan")
+    # Left as offered: «Modellkommun» unticked, the results' optional source, the lists, «Uppdaterad».
+    _save_and_wait(page, repo, branch)
+    _checkout_and_format(repo, branch)
+    try:
+        data = _new_file(repo, branch, path, "municipality")
+        assert data.pop("updated") in _today_window()
+        source = {"document": "rss-rapport-2012", "section": "Tyresö – Samverkan"}
+        assert data == {
+            "id": "testby", "name": "Testby", "county": "not_known",
+            "population": {"value": "not_known", "qualifier": "exakt", "year": "not_known", "source": source},
+            "model_municipality": False,
+            "summary": "Testby samordnar stödet till personer med funktionsnedsättning.",
+            "easy_read": "Testby hjälper personer som vill ha ett jobb.",
+            "largest_employers": "not_known",
+            "coordination": {"text": "Kommunen och Arbetsförmedlingen samordnar stödet.", "source": source},
+            "methods": [],
+            "process": {"steps": [{"title": "Kartläggning",
+                                   "text": "Personen och handläggaren går igenom vad personen vill göra."}],
+                        "source": source},
+            "results": {"text": "not_known"}, "success_factors": [], "obstacles": [], "criteria": [],
+            "sources": [source],
+        }
+        site = _build(repo, "site-new-municipality")
+        assert _heading(site, "kommuner/testby/").startswith("Testby")
+        listing = read_html(site, "kommuner/")
+        assert listing.select("a[href*='testby']"), "the municipality list does not link the new municipality"
+    finally:
+        _git(repo, "checkout", "-q", "-f", "main")
+
+
+def test_a_new_method_made_in_the_form_alone_is_valid_and_builds(editor, editor_env):
+    repo, page = editor_env["repo"], editor
+    branch, path = "cms/methods/stegvis-stod", "content/methods/stegvis-stod.yml"
+    page.goto(editor_env["url"] + "admin/#/collections/methods/new")
+    _field(page, "Id").wait_for()
+    _field(page, "Id").fill("stegvis-stod")
+    _field(page, "Namn").fill("Stegvis stöd")
+    _field(page, "Beskrivning").fill("Stöd i steg från kartläggning till arbete.")
+    _field(page, "Lättläst").fill("Du får hjälp ett steg i taget. Till sist får du ett jobb.")
+    _add_source(page, "Lägg till källor", "Tyresö – Samverkan")
+    _save_and_wait(page, repo, branch)
+    _checkout_and_format(repo, branch)
+    try:
+        data = _new_file(repo, branch, path, "method")
+        assert data.pop("updated") in _today_window()
+        assert data == {
+            "id": "stegvis-stod", "name": "Stegvis stöd",
+            "description": "Stöd i steg från kartläggning till arbete.",
+            "easy_read": "Du får hjälp ett steg i taget. Till sist får du ett jobb.",
+            "sources": [{"document": "rss-rapport-2012", "section": "Tyresö – Samverkan"}],
+        }
+        site = _build(repo, "site-new-method")
+        assert _heading(site, "metoder/stegvis-stod/").startswith("Stegvis stöd")
+    finally:
+        _git(repo, "checkout", "-q", "-f", "main")
+
+
+def test_a_new_glossary_term_made_in_the_form_alone_is_valid_and_builds(editor, editor_env):
+    """A vocabulary is one list: the new term is added at its end, with nothing but what was
+    filled in (no empty «Skrivs också», no empty «Källhänvisning»), and every other line is kept."""
+    repo, page = editor_env["repo"], editor
+    branch, path = "cms/glossary/glossary", "content/glossary.yml"
+    page.goto(editor_env["url"] + "admin/#/collections/glossary/entries/glossary")
+    page.get_by_role("button", name="Spara", exact=True).wait_for()
+    terms = re.compile(r"^Förkortning eller begrepp$")
+    page.locator("label").filter(has_text=terms).first.wait_for()
+    before = page.locator("label").filter(has_text=terms).count()
+    page.get_by_role("button", name="Lägg till ordlista", exact=True).click()
+    page.locator("label").filter(has_text=terms).nth(before).wait_for()
+    _field(page, "Förkortning eller begrepp", before).fill("TSB")
+    _field(page, "Utskrivet", before).fill("Testbyns stöd till arbete")
+    _field(page, "Lättläst förklaring", before).fill("Ett stöd i Testby för dig som vill ha ett jobb.")
+    _save_and_wait(page, repo, branch)
+    _checkout_and_format(repo, branch)
+    try:
+        assert _git(repo, "diff", "--name-only", "main", branch).split() == [path]
+        diff = _git(repo, "diff", "--unified=0", "main", branch, "--", path)
+        changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        assert changed == ["+- term: TSB", "+  expansion: Testbyns stöd till arbete",
+                           "+  easy_read: Ett stöd i Testby för dig som vill ha ett jobb."], changed
+        site = _build(repo, "site-new-term")
+        glossary = read_html(site, "ordlista/")
+        term = glossary.select_one("dt#tsb")
+        assert term is not None and term.get_text(" ", strip=True).startswith("TSB")
+        assert "Testbyns stöd till arbete" in glossary.get_text(" ", strip=True)
+    finally:
+        _git(repo, "checkout", "-q", "-f", "main")
