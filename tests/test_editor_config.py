@@ -76,6 +76,8 @@ def _walk(node: dict, fields: list[dict], root: dict, path: str, seen: list[str]
             assert [o["value"] for o in field["options"]] == prop["enum"], where
         elif prop.get("format") == "date":
             assert field["widget"] == "datetime" and field["format"] == "YYYY-MM-DD" and field["time_format"] is False
+            # a new record's «Uppdaterad» is the day it is written; Decap fills in "{{now}}" as that
+            assert field.get("default") == ("{{now}}" if field["required"] else None), where
         elif prop.get("type") == "object" and prop.get("properties"):
             assert field["widget"] == "object", where
             _walk(prop, field["fields"], root, where, seen, None, optional_group or name not in required)

@@ -94,8 +94,6 @@ def test_a_new_project_made_in_the_form_alone_is_valid_and_builds(editor, editor
     _field(page, "Sammanfattning").fill("Ett projekt för personer med funktionsnedsättning i Tyresö.")
     _field(page, "Lättläst").fill("Det här är ett projekt i Tyresö. Det ger stöd till personer som vill ha ett jobb.")
     _field(page, "Projektägare").fill("okänt")
-    _field(page, "Okänt", 0).check()  # Samarbetspartner
-    _field(page, "Okänt", 1).check()  # Finansiärer
     _field(page, "Start").fill("okänt")
     _field(page, "Slut").fill("okänt")
     _pick(page, "Status", "Okänd status")
@@ -108,6 +106,18 @@ def test_a_new_project_made_in_the_form_alone_is_valid_and_builds(editor, editor
     _field(page, "Text", 0).fill("Kommunen och Arbetsförmedlingen arbetar tillsammans.")
     _add_source(page, "Lägg till källor", "Tyresö – Samverkan")
     # Left as the form offers them: «Arbetsgång» and its «Källhänvisning», the lists, «Uppdaterad».
+    # «Samarbetspartner» and «Finansiärer» left unanswered are asked for, not saved as empty lists.
+    page.get_by_role("button", name="Spara", exact=True).click()
+    notice = page.get_by_text("Posten sparades inte", exact=False).first
+    notice.wait_for(timeout=10000)
+    asked = notice.inner_text()
+    for group in ("Samarbetspartner", "Finansiärer"):
+        assert f"«{group}»: måste fyllas i. Kryssa i Okänt om källorna inte säger något." in asked, asked
+    assert "Arbetsgång" not in asked and not _git(repo, "branch", "--list", branch).strip(), asked
+    notice.click()  # closes the notice, as a click on any of Decap's notices does
+    notice.wait_for(state="detached")
+    _field(page, "Okänt", 0).check()  # Samarbetspartner
+    _field(page, "Okänt", 1).check()  # Finansiärer
     _save_and_wait(page, repo, branch)
     _checkout_and_format(repo, branch)
     try:
