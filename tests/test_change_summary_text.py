@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import cmarkgfm
 import pytest
 from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
+import yaml
 from helpers import ROOT, copy_mini_content
 from test_diff import commit, diff, edit, git
 
@@ -216,3 +218,45 @@ def test_no_control_character_reaches_the_comment(repo):
     assert "a\\x1b[31m`b\\u202e.md" in out
     code = rendered(out).select("code")
     assert any(c.get_text() == f"docs/{NEWS_POSTS}/a\\x1b[31m`b\\u202e.md" for c in code), code
+
+
+# The comment workflow's own last line of defence.
+
+def _workflow_inert_function() -> str:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pr-comment.yml").read_text(encoding="utf-8"))
+    script = next(step["with"]["script"] for step in workflow["jobs"]["comment"]["steps"]
+                  if "github-script" in step.get("uses", ""))
+    assert re.search(r'text = inert\(fs\.readFileSync\("change-summary/summary\.md"', script), "posted text passes inert()"
+    function = re.search(r"^ *function inert\(text\) \{\n.*?\n *\}\n", script, re.S | re.M)
+    assert function, script
+    return function.group(0)
+
+
+def run_workflow_inert(text: str) -> str:
+    """The workflow's ``inert`` function, run by Node on ``text``."""
+    program = _workflow_inert_function() + "process.stdout.write(inert(require('fs').readFileSync(0, 'utf8')));"
+    result = subprocess.run(["node", "-e", program], input=text, capture_output=True, text=True, timeout=60,
+                            check=True)
+    return result.stdout
+
+
+def test_comment_workflow_breaks_mentions_and_references_in_a_forks_text():
+    # pr.yml runs the pull request's code: a fork can upload any text in place of the summary.
+    forged = ("## Vad ändringen gör med kunskapsbanken\n\nHej @maintainer och @org/team, se #1, owner/repo#2, "
+              "&#64;admin, &#x40;x, &commat;y, &#35;3 och &num;4.\n")
+    out = run_workflow_inert(forged)
+    soup = rendered(out)
+    text = plain_text(soup)
+    for name in ("mention", "issue"):
+        assert not GITHUB_AUTOLINKS[name].search(text), (name, text)
+    assert [h.get_text() for h in soup.select("h2")] == ["Vad ändringen gör med kunskapsbanken"]  # headings kept
+    assert text.replace("\u2060", "").count("@") == 2 and "&#64;admin" in text.replace("\u2060", "")
+
+
+def test_comment_workflow_leaves_the_real_summary_as_it_reads(repo):
+    edit(repo / KRAFT, "Testprojekt för validatorns tester.", "|-\n  " + HOSTILE.replace("\n", "\n  "))
+    commit(repo, "hostile text")
+    out = summary(repo)
+    posted = run_workflow_inert(out)
+    assert run_workflow_inert(posted) == posted  # idempotent
+    assert rendered(posted).get_text().replace("\u2060", "") == rendered(out).get_text().replace("\u2060", "")
