@@ -260,3 +260,27 @@ def test_comment_workflow_leaves_the_real_summary_as_it_reads(repo):
     posted = run_workflow_inert(out)
     assert run_workflow_inert(posted) == posted  # idempotent
     assert rendered(posted).get_text().replace("\u2060", "") == rendered(out).get_text().replace("\u2060", "")
+
+
+def test_verdict_added_to_a_project_shows_its_justification(repo):
+    edit(repo / KRAFT, "\nsources:\n", "\ncriteria:\n  - criterion: spridning\n    rating: met\n"
+         "    justification: Projektet spreds till två kommuner till.\n"
+         "    source: {document: kraft-slutrapport-2013, section: Resultat}\nsources:\n")
+    commit(repo, "a verdict")
+    out = summary(repo)
+    assert re.search(r"- Kraft · 10 [^\n]+: – → Ja\n  - Motivering: ”Projektet spreds till två kommuner till\.”\n", out), out
+    assert "motiveringen" not in out
+
+
+def test_new_record_lists_its_verdicts_and_figures(repo):
+    text = (repo / KRAFT).read_text(encoding="utf-8")
+    (repo / KRAFT).with_name("nytt.yml").write_text(
+        text.replace("id: kraft", "id: nytt").replace("name: Kraft", "name: Nytt").replace(
+            "\nsources:\n", "\ncriteria:\n  - criterion: spridning\n    rating: not_known\n"
+            "    justification: Källan säger inget om spridning.\n"
+            "    source: {document: kraft-slutrapport-2013, section: Resultat}\nsources:\n"), encoding="utf-8")
+    commit(repo, "new project")
+    out = summary(repo)
+    assert "- Projekt **Nytt** (`content/projects/nytt.yml`)" in out
+    assert re.search(r"- Nytt · 10 [^\n]+: – → Okänt\n  - Motivering: ”Källan säger inget om spridning\.”\n", out), out
+    assert "- Nytt · Deltagare som fått arbete: ny siffra 10 personer" in out

@@ -250,8 +250,9 @@ def summarise(diff: KnowledgeBaseDiff) -> str:
     section("Nytt id", [f"{_kind_label(c.kind)} **{escape(c.name)}**: {code(c.old_id)} → {code(c.id)} "
                         f"({code(c.old_file)} → {code(c.file)})" for c in diff.changes if c.status == "renamed"])
     edited = [c for c in diff.changes if c.status in ("changed", "renamed")]
-    section("Bedömningar mot kriterierna", [line for c in edited for line in _verdict_lines(c, diff)])
-    section("Siffror", [line for c in edited for line in _figure_lines(c, diff)])
+    rated = [c for c in diff.changes if c.status in ("added", "changed", "renamed")]  # a new record's too
+    section("Bedömningar mot kriterierna", [line for c in rated for line in _verdict_lines(c, diff)])
+    section("Siffror", [line for c in rated for line in _figure_lines(c, diff)])
     section("Källor", [line for c in edited for line in _source_lines(c)])
     section("Nyheter", ["\n".join(_post_lines(c, diff.post_schema)) for c in diff.posts])
     other = [c for c in edited if any(not _is_special(f) for f in c.fields)]

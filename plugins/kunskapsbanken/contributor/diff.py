@@ -153,7 +153,9 @@ def compare_contents(old: Content, new: Content, schemas: dict) -> KnowledgeBase
                 changes.append(RecordChange(kind, record.id, record.name, "renamed", record.file,
                                             old_id=match.id, old_file=match.file, old_name=match.name,
                                             fields=fields, old_data=match.data, new_data=record.data))
-        changes += [RecordChange(kind, r.id, r.name, "added", r.file) for r in added]
+        # A new record's fields are all new: its verdicts and figures are listed like added ones.
+        changes += [RecordChange(kind, r.id, r.name, "added", r.file, fields=compare_fields({}, r.data), new_data=r.data)
+                    for r in added]
         changes += [RecordChange(kind, r.id, r.name, "removed", r.file) for r in removed]
     criteria = {c.id: c.data for c in new.records.get("criterion", {}).values()}
     return KnowledgeBaseDiff(changes, criteria, schemas)
