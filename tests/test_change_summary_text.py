@@ -19,6 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 from cmarkgfm.cmark import Options
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from helpers import ROOT, copy_mini_content
 from test_diff import commit, diff, edit, git
 
@@ -284,3 +286,27 @@ def test_new_record_lists_its_verdicts_and_figures(repo):
     assert "- Projekt **Nytt** (`content/projects/nytt.yml`)" in out
     assert re.search(r"- Nytt · 10 [^\n]+: – → Okänt\n  - Motivering: ”Källan säger inget om spridning\.”\n", out), out
     assert "- Nytt · Deltagare som fått arbete: ny siffra 10 personer" in out
+
+
+# Any text at all, straight through the function the summary uses for contributor text.
+
+_hostile_words = st.sampled_from(["@a", "#1", "GH-2", "o/r#3", "a@b.se", "deadbeef0", "1234567", "https://x.se/a(b)",
+                                  "www.x.se", "http://", "[a](b)", "![i](x)", "<b>", "<!--", "-->", "&#64;", "&#35;",
+                                  "&amp;", "`", "``", "|", "*", "_", "~~", "\\", "\n", "\n- ", "\n# ", "\n> ", "1. ",
+                                  "\x1b", "\u202e", "\u2028", "\x85", ":)", "[^1]", "]", "("])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_hostile_words, st.text(max_size=6)), max_size=12).map("".join))
+def test_any_contributor_text_is_one_inert_line(text):
+    from kunskapsbanken.contributor.inert_markdown import inert
+
+    shown = inert(text)
+    assert "\n" not in shown and not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e]", shown)
+    soup = rendered(f"- Fält: ”{shown}”\n- Nästa rad\n")
+    items = soup.select("li")
+    assert len(items) == 2 and items[1].get_text() == "Nästa rad", (text, str(soup))  # nothing forged or broken
+    assert {tag.name for tag in soup.find_all(True)} <= {"ul", "li", "code"}, (text, str(soup))
+    plain = plain_text(soup)
+    for name, pattern in GITHUB_AUTOLINKS.items():
+        assert not pattern.search(plain), (name, text, plain)
