@@ -310,3 +310,20 @@ def test_any_contributor_text_is_one_inert_line(text):
     plain = plain_text(soup)
     for name, pattern in GITHUB_AUTOLINKS.items():
         assert not pattern.search(plain), (name, text, plain)
+
+
+def test_news_post_in_the_working_tree_is_summarised(repo):
+    write_post(repo, "utkast.md", "Ett utkast", "Inte sparat än.")
+    result = diff(repo, "HEAD")  # against the files as they are now
+    assert result.returncode == 0, result.stderr
+    assert f"- Ny nyhet: **Ett utkast** · 2026-05-04 (`docs/{NEWS_POSTS}/utkast.md`)" in result.stdout
+
+
+def test_committed_symbolic_link_among_the_posts_is_refused(repo):
+    posts_dir(repo).mkdir(parents=True)
+    (posts_dir(repo) / "lank.md").symlink_to("/etc/passwd")
+    commit(repo, "a link")
+    result = diff(repo, "HEAD~1", "HEAD")
+    assert result.returncode == 1, result.stdout
+    assert f"docs/{NEWS_POSTS}/lank.md:1:1:" in result.stderr and "symbolisk länk" in result.stderr
+    assert "root:" not in result.stdout + result.stderr
