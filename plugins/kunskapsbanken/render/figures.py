@@ -18,13 +18,17 @@ TAGGED_KINDS = ("target", "example", "forecast")
 NOT_KNOWN = "uppgift saknas"
 
 
+def _in_sentence(words: dict[str, str]) -> dict[str, str]:
+    return {value: word[:1].lower() + word[1:] for value, word in words.items()}
+
+
 def __getattr__(name: str):
     """``KINDS``, ``QUALIFIERS``, ``DIRECTIONS``, ``SCOPES``: the schema's words (``x-labels`` in
-    ``$defs/figure``), as a reader sees them beside the figure and in the CSV."""
+    ``$defs/figure``), as a reader sees them beside the figure and in the CSV: within a sentence."""
     if name in ("QUALIFIERS", "DIRECTIONS", "SCOPES"):
-        return getattr(labels, name)
+        return _in_sentence(getattr(labels, name))
     if name == "KINDS":
-        return labels.FIGURE_KINDS
+        return _in_sentence(labels.FIGURE_KINDS)
     raise AttributeError(name)
 
 
@@ -74,9 +78,9 @@ def tags(figure: dict, *, period: bool = True, target: bool = True, kind: bool =
     figure it is, its period, and whether the source replaced it."""
     out = []
     if figure.get("direction"):
-        out.append(labels.DIRECTIONS[figure["direction"]])
+        out.append(_in_sentence(labels.DIRECTIONS)[figure["direction"]])
     if kind and figure.get("kind") in TAGGED_KINDS:
-        out.append(labels.FIGURE_KINDS[figure["kind"]])
+        out.append(_in_sentence(labels.FIGURE_KINDS)[figure["kind"]])
     if target and figure.get("target") is not None:
         goal = figure["target"]
         out.append(f"mål {format_number(goal)}" if is_number(goal) else f"mål: {goal}")
@@ -104,7 +108,7 @@ def scope_label(figure: dict) -> str:
 
 
 def kind_label(figure: dict) -> str:
-    return labels.FIGURE_KINDS.get(figure.get("kind", ""), "")
+    return _in_sentence(labels.FIGURE_KINDS).get(figure.get("kind", ""), "")
 
 
 FIVE_YEARS = re.compile(r"efter fem år", re.I)
