@@ -161,3 +161,74 @@ def test_a_build_that_fails_late_leaves_the_previous_site_byte_identical(tmp_pat
     assert "content/methods/index.yml" in output and "reserverat" in output
     assert tree_digest(site) == before, "the build with a reserved id changed the existing site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
+
+
+def test_a_failed_rebuild_under_serve_keeps_the_last_good_site(tmp_path):
+    """`mkdocs serve` (what `make serve` runs for a contributor): a record saved broken makes the
+    rebuild fail with its Swedish message and leaves the served folder byte for byte as it was
+    (MkDocs then holds new requests until the next good build, never serving a half-built site);
+    saved good again, the site is rebuilt and served."""
+    import socket
+    import subprocess
+    import sys
+    import threading
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    from site_fixtures import ENV
+
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(iter(server.stdout.readline, "")), daemon=True).start()
+
+    def wait_for(condition, what: str, timeout: float = 240):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if condition():
+                return
+            assert server.poll() is None, "mkdocs serve stopped:\n" + "".join(lines)
+            time.sleep(0.3)
+        raise AssertionError(f"no {what} within {timeout} s:\n" + "".join(lines[-40:]))
+
+    def page(url: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/kunskapsbanken/{url}", timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+        except OSError:
+            return 0, ""
+
+    def builds() -> int:
+        return sum("Documentation built in" in line for line in lines)
+
+    try:
+        wait_for(lambda: page("metoder/")[0] == 200, "first build")
+        method = first_record(project, "methods")
+        status, before = page(f"metoder/{method.stem}/")
+        assert status == 200 and method.stem in before
+
+        original = method.read_text(encoding="utf-8")
+        method.write_text(original.replace("\nname: ", "\nname:\n  - trasig\nname_was: ", 1), encoding="utf-8")
+        served = Path(next(m[1] for line in lines if (m := re.search(r"Bygget lyckades: webbplatsen finns i (\S+)", line))))
+        good_site = tree_digest(served)
+        wait_for(lambda: any(f"content/methods/{method.name}" in line for line in lines), "refused rebuild")
+        wait_for(lambda: any("Bygget avbröts" in line for line in lines), "abandoned stage")
+        assert tree_digest(served) == good_site, "a failed rebuild changed the served site"
+        assert "Traceback" not in "".join(lines)
+
+        good = builds()
+        method.write_text(original.replace("\nname: ", "\nname: Omdöpt ", 1), encoding="utf-8")
+        wait_for(lambda: builds() > good, "rebuild after the fix")
+        status, after = page(f"metoder/{method.stem}/")
+        assert status == 200 and "Omdöpt" in after
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -44,3 +44,17 @@ def test_the_comment_workflow_reads_no_pull_request_number_from_the_artifact():
     assert "head_sha" in script  # a fork's run lists no pull request: looked up by its commit
     reads = re.findall(r'readFileSync\("([^"]+)"', script)
     assert reads == ["change-summary/summary.md"], reads
+
+
+def test_the_check_workflow_uploads_no_pull_request_number():
+    """Nothing reads a number from the artifact, so pr.yml writes none: a file the fork's code
+    wrote is never the place a number comes from, not even by mistake later."""
+    steps = _steps("pr.yml", "summary")
+    for step in steps:
+        shown = yaml.safe_dump(step)
+        assert "pr-number" not in shown, step
+        assert "pull_request.number" not in shown, step  # the number is not even handed to the fork's code
+    upload = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["name"] == "change-summary"
+    written = re.findall(r"> *(change-summary/[\w.-]+)", "\n".join(step.get("run", "") for step in steps))
+    assert set(written) == {"change-summary/summary.md", "change-summary/errors.txt"}, written

@@ -1,17 +1,17 @@
 """A knowledge-base diff in Swedish Markdown, for a reviewer: the pull request comment.
 
-Verdicts read as matrix cells ("Tyresö · 7 Anställer själv: Okänt → Ja"), figures as figures,
-every other field by its schema title. Contributor text is escaped so that a record cannot
-format, link or mention anything in the comment.
+Verdicts read as matrix cells ("Tyresö · 7 Anställer själv: Okänt → Ja") with the new
+justification's text, figures as figures, news posts by title and date, every other field by its
+schema title. Contributor text goes through ``inert_markdown`` so that a record cannot format,
+link, mention or reference anything in the comment.
 """
 
 from __future__ import annotations
 
-import re
-
 from kunskapsbanken.contributor.diff import MISSING, FieldChange, KnowledgeBaseDiff, RecordChange, field_title, schema_for, \
     word_changes
-from kunskapsbanken.data.control_chars import FORBIDDEN
+from kunskapsbanken.contributor.inert_markdown import code, inert as escape
+from kunskapsbanken.contributor.news_diff import BODY, PostChange
 from kunskapsbanken.data.kinds import KINDS
 from kunskapsbanken.render import labels
 from kunskapsbanken.render.numbers import format_number
@@ -21,17 +21,10 @@ NO_CHANGES = "Inga ändringar i kunskapsbankens poster."
 SHORT_TEXT = 80
 """Texts up to this length are shown whole, old → new; longer ones as the words that changed."""
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-"""Inline Markdown: with [ and ] escaped no link can form, and values never start a line."""
 RUN_WORDS = 25
 """A changed run of words is cut after this many."""
-
-
-def escape(text: str) -> str:
-    """Contributor text as inert Markdown: no formatting, links, HTML or @-mentions."""
-    text = FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", str(text))
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return text.replace("@", "@\u2060")  # a word joiner keeps GitHub from notifying anyone
+JUSTIFICATION_CHARS = 400
+"""A verdict's new justification is shown up to about this many characters, cut between words."""
 
 
 def _enum_words(key: str, path: tuple) -> dict | None:
@@ -93,7 +86,7 @@ def _kind_label(kind: str) -> str:
 
 
 def _record_label(change: RecordChange) -> str:
-    return f"{_kind_label(change.kind)} **{escape(change.name)}** (`{change.file}`)"
+    return f"{_kind_label(change.kind)} **{escape(change.name)}** ({code(change.file)})"
 
 
 def _selector(part) -> str | None:
@@ -116,11 +109,34 @@ def _verdict_lines(change: RecordChange, diff: KnowledgeBaseDiff) -> list[str]:
         else:
             line = f"{cell}: bedömningen oförändrad"
         is_new_or_gone = rating is not None and MISSING in (rating.old, rating.new)
-        if others and not is_new_or_gone:
-            parts = sorted({_VERDICT_PARTS.get(f.path[2], str(f.path[2])) for f in others})
+        justification = next((f for f in fields if f.path[2:] == ("justification",)), None)
+        new_text = justification.new if justification is not None and isinstance(justification.new, str) else ""
+        changed = [f for f in others if not (new_text.strip() and f is justification)]
+        if changed and not is_new_or_gone:
+            parts = sorted({_VERDICT_PARTS.get(f.path[2], str(f.path[2])) for f in changed})
             line += f" ({' och '.join(parts)} ändrad)"
+        if new_text.strip() and justification is not None:
+            # The reviewer judges a verdict by its reasons: the new text itself, not "ändrad".
+            title = field_title(schema_for(diff, change.kind), justification.path).rsplit(" › ", 1)[-1]
+            word = title if justification.old is MISSING else f"Ny {title.lower()}"
+            line += f"\n  - {escape(word)}: ”{escape(shorten(new_text, JUSTIFICATION_CHARS))}”"
         lines.append(line)
     return lines
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut between words after at most ``limit`` characters, with " …"."""
+    words = text.split()
+    kept: list[str] = []
+    length = 0
+    for word in words:
+        if not kept and len(word) > limit:  # one endless "word": cut inside it
+            return word[:limit] + " …"
+        if kept and length + 1 + len(word) > limit:
+            return " ".join(kept) + " …"
+        kept.append(word)
+        length += len(word) + (1 if length else 0)
+    return " ".join(kept)
 
 
 _VERDICT_PARTS = {"justification": "motiveringen", "source": "källan"}
@@ -187,6 +203,33 @@ def _is_special(f: FieldChange) -> bool:
         or f.path[:1] == ("sources",)
 
 
+def _post_date(front: dict) -> str:
+    """A post's date as the blog shows it: the day, or the day it was written and updated."""
+    date = front.get("date")
+    if isinstance(date, dict):
+        created, updated = date.get("created"), date.get("updated")
+        return escape(created) + (f", uppdaterad {escape(updated)}" if updated else "")
+    return escape(date) if date else "–"
+
+
+def _post_lines(change: PostChange, schema: dict) -> list[str]:
+    """One list item per post: what it is called, its date and file, then what changed in it."""
+    word = escape(schema.get("title", "Nyhet"))  # the kind's name, as the editor shows it
+    named = f"**{escape(change.front.get('title', change.file))}** · {_post_date(change.front)} ({code(change.file)})"
+    if change.status == "added":
+        description = change.front.get("description")
+        title = field_title(schema, ("description",))
+        return [f"Ny {word.lower()}: {named}"] + ([f"  - {escape(title)}: ”{escape(description)}”"] if description else [])
+    if change.status == "removed":
+        return [f"{word} borttagen: {named}"]
+    body = {**schema, "properties": {**schema.get("properties", {}), BODY: {"title": "Inläggets text"}}}
+    lines = [f"{word}: {named}"]
+    if any(f.path[:1] == ("date",) for f in change.fields):  # one date, however it is written
+        lines.append(f"  - {escape(field_title(schema, ('date',)))}: {_post_date(change.old_front)} → "
+                     f"{_post_date(change.front)}")
+    return lines + [f"  - {describe_field(f, body)}" for f in change.fields if f.path[:1] != ("date",)]
+
+
 def summarise(diff: KnowledgeBaseDiff) -> str:
     """The whole comment body."""
     if not diff:
@@ -194,7 +237,9 @@ def summarise(diff: KnowledgeBaseDiff) -> str:
     counts = {s: sum(1 for c in diff.changes if c.status == s) for s in ("changed", "added", "removed", "renamed")}
     words = {"changed": ("post ändrad", "poster ändrade"), "added": ("ny post", "nya poster"),
              "removed": ("post borttagen", "poster borttagna"), "renamed": ("post med nytt id", "poster med nytt id")}
-    out = [HEADING, "", " · ".join(f"{n} {words[s][0 if n == 1 else 1]}" for s, n in counts.items() if n), ""]
+    out = [HEADING, ""]
+    if any(counts.values()):
+        out += [" · ".join(f"{n} {words[s][0 if n == 1 else 1]}" for s, n in counts.items() if n), ""]
 
     def section(title: str, lines: list[str]):
         if lines:
@@ -202,12 +247,14 @@ def summarise(diff: KnowledgeBaseDiff) -> str:
 
     section("Nya poster", [_record_label(c) for c in diff.changes if c.status == "added"])
     section("Borttagna poster", [_record_label(c) for c in diff.changes if c.status == "removed"])
-    section("Nytt id", [f"{_kind_label(c.kind)} **{escape(c.name)}**: `{c.old_id}` → `{c.id}` "
-                        f"(`{c.old_file}` → `{c.file}`)" for c in diff.changes if c.status == "renamed"])
+    section("Nytt id", [f"{_kind_label(c.kind)} **{escape(c.name)}**: {code(c.old_id)} → {code(c.id)} "
+                        f"({code(c.old_file)} → {code(c.file)})" for c in diff.changes if c.status == "renamed"])
     edited = [c for c in diff.changes if c.status in ("changed", "renamed")]
-    section("Bedömningar mot kriterierna", [line for c in edited for line in _verdict_lines(c, diff)])
-    section("Siffror", [line for c in edited for line in _figure_lines(c, diff)])
+    rated = [c for c in diff.changes if c.status in ("added", "changed", "renamed")]  # a new record's too
+    section("Bedömningar mot kriterierna", [line for c in rated for line in _verdict_lines(c, diff)])
+    section("Siffror", [line for c in rated for line in _figure_lines(c, diff)])
     section("Källor", [line for c in edited for line in _source_lines(c)])
+    section("Nyheter", ["\n".join(_post_lines(c, diff.post_schema)) for c in diff.posts])
     other = [c for c in edited if any(not _is_special(f) for f in c.fields)]
     if other:
         out.extend(["### Andra fält", ""])

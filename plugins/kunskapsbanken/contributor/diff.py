@@ -6,7 +6,8 @@ items have a natural key (verdicts by criterion, figures by label, datasets by i
 so inserting one figure does not show every later figure as changed.
 
 The versions are read from git (``git archive``) into temporary folders and validated with the
-same reader as ``validate``; this module knows nothing about how the result is worded.
+same reader as ``validate``; news posts are compared too (``news_diff``); this module knows nothing
+about how the result is worded.
 """
 
 from __future__ import annotations
@@ -18,10 +19,16 @@ import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kunskapsbanken.data.news_posts import POSTS_DIR
 from kunskapsbanken.data.problems import Problem
 from kunskapsbanken.data.repository import Content, read_content
 from kunskapsbanken.data.schemas import child
+
+if TYPE_CHECKING:
+    from kunskapsbanken.contributor.news_diff import NewsVersion, PostChange
+
 LIST_KEYS = {"criteria": "criterion", "figures": "label", "datasets": "id", "columns": "key", "aliases": "name"}
 """List fields whose items are told apart by one of their keys rather than by position."""
 RENAME_SIMILARITY = 0.6
@@ -74,9 +81,13 @@ class KnowledgeBaseDiff:
     """Criterion id → its data in the newer version (for naming matrix cells)."""
     schemas: dict
     """Bundled schemas of the newer version, by record kind (for field titles)."""
+    posts: list[PostChange] = field(default_factory=list)
+    """Added, changed and removed news posts."""
+    post_schema: dict = field(default_factory=dict)
+    """The newer version's bundled front-matter schema of a news post (for field titles)."""
 
     def __bool__(self) -> bool:
-        return bool(self.changes)
+        return bool(self.changes or self.posts)
 
 
 def flatten(value, path: tuple = ()) -> dict[tuple, object]:
@@ -142,7 +153,9 @@ def compare_contents(old: Content, new: Content, schemas: dict) -> KnowledgeBase
                 changes.append(RecordChange(kind, record.id, record.name, "renamed", record.file,
                                             old_id=match.id, old_file=match.file, old_name=match.name,
                                             fields=fields, old_data=match.data, new_data=record.data))
-        changes += [RecordChange(kind, r.id, r.name, "added", r.file) for r in added]
+        # A new record's fields are all new: its verdicts and figures are listed like added ones.
+        changes += [RecordChange(kind, r.id, r.name, "added", r.file, fields=compare_fields({}, r.data), new_data=r.data)
+                    for r in added]
         changes += [RecordChange(kind, r.id, r.name, "removed", r.file) for r in removed]
     criteria = {c.id: c.data for c in new.records.get("criterion", {}).values()}
     return KnowledgeBaseDiff(changes, criteria, schemas)
@@ -168,7 +181,9 @@ def extract_revision(root: Path, revision: str, dest: Path) -> list[str]:
     if revision.startswith("-"):
         raise RevisionError("en version kan inte börja med -")
     commit = _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}").decode().strip()
-    archive = _git(root, "archive", "--format=tar", commit, "--", "content", "schema")
+    # The news posts' folder, if that version has one (git archive refuses a path it lacks).
+    posts = [POSTS_DIR] if _git(root, "ls-tree", "--name-only", commit, "--", POSTS_DIR).strip() else []
+    archive = _git(root, "archive", "--format=tar", commit, "--", "content", "schema", *posts)
     refused: list[tarfile.TarInfo] = []
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         members: list[tarfile.TarInfo] = []
@@ -181,8 +196,10 @@ def extract_revision(root: Path, revision: str, dest: Path) -> list[str]:
     return [member.name for member in refused]
 
 
-def read_version(root: Path, revision: str | None, workdir: Path, folder: str = "version") -> tuple[Content, dict]:
-    """The content at ``revision`` (``None``: the working tree) and its bundled schemas."""
+def read_version(root: Path, revision: str | None, workdir: Path,
+                 folder: str = "version") -> tuple[Content, dict, NewsVersion]:
+    """The content at ``revision`` (``None``: the working tree), its bundled schemas and its news posts."""
+    from kunskapsbanken.contributor.news_diff import read_news
     from kunskapsbanken.data.repository import schemas_for
 
     refused: list[str] = []
@@ -200,24 +217,34 @@ def read_version(root: Path, revision: str | None, workdir: Path, folder: str = 
     try:
         content = read_content(base / "content", base / "schema", base)
         schemas = {kind: schema.schema for kind, schema in schemas_for(base / "schema").items()}
+        news = read_news(base)
     except (OSError, ValueError, KeyError) as exc:  # e.g. a schema missing or broken in that version
         raise RevisionError(f"versionen '{revision or 'arbetskatalogen'}' har scheman som inte går att läsa: "
                             f"{type(exc).__name__}") from None
     content.problems.extend(Problem(name, 1, 1, "", "en symbolisk länk eller specialfil i stället för en vanlig fil",
                                     code="file.not_regular", expected="en vanlig YAML-fil i content/")
                             for name in refused if name.startswith("content/"))
-    return content, schemas
+    news.problems.extend(Problem(name, 1, 1, "", "en symbolisk länk eller specialfil i stället för en vanlig fil",
+                                 code="file.not_regular", expected="en vanlig Markdown-fil")
+                         for name in refused if name.startswith(f"{POSTS_DIR}/"))
+    return content, schemas, news
 
 
 def diff_revisions(root: Path, base: str, head: str | None = None) -> KnowledgeBaseDiff:
     """Compare ``base`` with ``head`` (a revision, or ``None`` for the working tree)."""
     with tempfile.TemporaryDirectory(prefix="kb-diff-") as tmp:
-        old, _ = read_version(root, base, Path(tmp), "bas")
-        new, schemas = read_version(root, head, Path(tmp), "ny")
-    for revision, version in ((head or "arbetskatalogen", new), (base, old)):
-        if any(p.is_error for p in version.problems):
-            raise InvalidVersion(revision, sorted(p for p in version.problems if p.is_error))
-    return compare_contents(old, new, schemas)
+        old, _, old_news = read_version(root, base, Path(tmp), "bas")
+        new, schemas, new_news = read_version(root, head, Path(tmp), "ny")
+    for revision, problems in ((head or "arbetskatalogen", new.problems + new_news.problems),
+                               (base, old.problems + old_news.problems)):
+        if any(p.is_error for p in problems):
+            raise InvalidVersion(revision, sorted(p for p in problems if p.is_error))
+    from kunskapsbanken.contributor.news_diff import compare_posts
+
+    diff = compare_contents(old, new, schemas)
+    diff.posts = compare_posts(old_news.posts, new_news.posts)
+    diff.post_schema = new_news.schema
+    return diff
 
 
 # Naming fields the way contributors see them: the schema's Swedish titles.

@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import re
 
+from kunskapsbanken.render import labels
 from kunskapsbanken.render.numbers import format_number, unit_for
 
-KINDS = {
-    "outcome": "utfall",
-    "target": "mål",
-    "activity": "verksamhet eller volym",
-    "staffing": "personal",
-    "cost": "kostnad eller budget",
-    "change": "förändring",
-    "example": "räkneexempel",
-    "forecast": "prognos",
-}
-"""Each kind in Swedish, as a reader sees it beside the figure and in the CSV."""
 TAGGED_KINDS = ("target", "example", "forecast")
 """Kinds a reader must be told beside the number: the number is not a measured result."""
-QUALIFIERS = ("exakt", "cirka", "upp till", "upp till cirka", "minst", "minst cirka", "knappt", "drygt")
-DIRECTIONS = {"increase": "ökning", "decrease": "minskning"}
-SCOPES = {"joint": "gemensam siffra", "other": "en annan aktörs siffra", "wider": "större underlag"}
 NOT_KNOWN = "uppgift saknas"
+
+
+def _in_sentence(words: dict[str, str]) -> dict[str, str]:
+    return {value: word[:1].lower() + word[1:] for value, word in words.items()}
+
+
+def __getattr__(name: str):
+    """``KINDS``, ``QUALIFIERS``, ``DIRECTIONS``, ``SCOPES``: the schema's words (``x-labels`` in
+    ``$defs/figure``), as a reader sees them beside the figure and in the CSV: within a sentence."""
+    if name in ("QUALIFIERS", "DIRECTIONS", "SCOPES"):
+        return _in_sentence(getattr(labels, name))
+    if name == "KINDS":
+        return _in_sentence(labels.FIGURE_KINDS)
+    raise AttributeError(name)
 
 
 def is_number(value) -> bool:
@@ -77,9 +78,9 @@ def tags(figure: dict, *, period: bool = True, target: bool = True, kind: bool =
     figure it is, its period, and whether the source replaced it."""
     out = []
     if figure.get("direction"):
-        out.append(DIRECTIONS[figure["direction"]])
+        out.append(_in_sentence(labels.DIRECTIONS)[figure["direction"]])
     if kind and figure.get("kind") in TAGGED_KINDS:
-        out.append(KINDS[figure["kind"]])
+        out.append(_in_sentence(labels.FIGURE_KINDS)[figure["kind"]])
     if target and figure.get("target") is not None:
         goal = figure["target"]
         out.append(f"mål {format_number(goal)}" if is_number(goal) else f"mål: {goal}")
@@ -107,7 +108,7 @@ def scope_label(figure: dict) -> str:
 
 
 def kind_label(figure: dict) -> str:
-    return KINDS.get(figure.get("kind", ""), "")
+    return _in_sentence(labels.FIGURE_KINDS).get(figure.get("kind", ""), "")
 
 
 FIVE_YEARS = re.compile(r"efter fem år", re.I)

@@ -31,6 +31,10 @@ ENUMS = {
     "STATUSES": ("project", ("status",)),
     "IMPLEMENTATIONS": ("project", ("implementation", "status")),
     "OUTCOMES": ("project", ("goals", 0, "outcome")),
+    "FIGURE_KINDS": ("project", ("results", "figures", 0, "kind")),
+    "QUALIFIERS": ("project", ("results", "figures", 0, "qualifier")),
+    "DIRECTIONS": ("project", ("results", "figures", 0, "direction")),
+    "SCOPES": ("project", ("results", "figures", 0, "scope", "relation")),
 }
 
 DEFAULT_SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schema"
