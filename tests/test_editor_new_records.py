@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 import test_editor
 from site_fixtures import mkdocs_build, read_html
-from test_editor import _checkout_and_format, _field, _git, _save_and_wait
+from test_editor import _checkout_and_format, _field, _git, _retype, _save_and_wait
 
 # test_editor.py's fixtures: a git copy of the project with decap-server on it and its site built
 # (one per module), and a logged-in editor page that may not leave 127.0.0.1.
@@ -231,7 +231,8 @@ def test_a_new_method_made_in_the_form_alone_is_valid_and_builds(editor, editor_
 
 def test_a_new_glossary_term_made_in_the_form_alone_is_valid_and_builds(editor, editor_env):
     """A vocabulary is one list: the new term is added at its end, with nothing but what was
-    filled in (no empty «Skrivs också», no empty «Källhänvisning»), and every other line is kept."""
+    filled in (no empty «Skrivs också», no empty «Källhänvisning»), and every other line is kept.
+    A term already in the list is refused before saving."""
     repo, page = editor_env["repo"], editor
     branch, path = "cms/glossary/glossary", "content/glossary.yml"
     page.goto(editor_env["url"] + "admin/#/collections/glossary/entries/glossary")
@@ -241,9 +242,18 @@ def test_a_new_glossary_term_made_in_the_form_alone_is_valid_and_builds(editor, 
     before = page.locator("label").filter(has_text=terms).count()
     page.get_by_role("button", name="Lägg till ordlista", exact=True).click()
     page.locator("label").filter(has_text=terms).nth(before).wait_for()
-    _field(page, "Förkortning eller begrepp", before).fill("TSB")
+    term = _field(page, "Förkortning eller begrepp", before)
+    term.fill("sius")  # already in the list (as SIUS): refused before saving, in Swedish
     _field(page, "Utskrivet", before).fill("Testbyns stöd till arbete")
     _field(page, "Lättläst förklaring", before).fill("Ett stöd i Testby för dig som vill ha ett jobb.")
+    page.get_by_role("button", name="Spara", exact=True).click()
+    notice = page.get_by_text("Posten sparades inte", exact=False).first
+    notice.wait_for(timeout=10000)
+    assert f"rad {before + 1} › Förkortning eller begrepp»: «sius» står redan i listan" in notice.inner_text()
+    assert not _git(repo, "branch", "--list", branch).strip()
+    notice.click()
+    notice.wait_for(state="detached")
+    _retype(term, "TSB")
     _save_and_wait(page, repo, branch)
     _checkout_and_format(repo, branch)
     try:
@@ -254,8 +264,8 @@ def test_a_new_glossary_term_made_in_the_form_alone_is_valid_and_builds(editor, 
                            "+  easy_read: Ett stöd i Testby för dig som vill ha ett jobb."], changed
         site = _build(repo, "site-new-term")
         glossary = read_html(site, "ordlista/")
-        term = glossary.select_one("dt#tsb")
-        assert term is not None and term.get_text(" ", strip=True).startswith("TSB")
+        entry = glossary.select_one("dt#tsb")
+        assert entry is not None and entry.get_text(" ", strip=True).startswith("TSB")
         assert "Testbyns stöd till arbete" in glossary.get_text(" ", strip=True)
     finally:
         _git(repo, "checkout", "-q", "-f", "main")

@@ -542,7 +542,8 @@ def editor_data(schema_dir: Path, content_dir: Path) -> dict:
     for _name, kind, _label, file in LIST_FILE_COLLECTIONS:
         formats[record_format(kind)] = {
             "kind": kind, "list": True, "schema": inline_schema(schemas[kind].schema, schemas[kind].schema),
-            "modeline": modeline_for(content_dir / file, content_dir, schema_dir, KINDS[kind].schema)}
+            "modeline": modeline_for(content_dir / file, content_dir, schema_dir, KINDS[kind].schema),
+            "id_field": KINDS[kind].id_field}
     records: dict[str, dict[str, dict]] = {}
     for _name, kind, _label, _singular, folder in FOLDER_COLLECTIONS:
         records[kind] = {}

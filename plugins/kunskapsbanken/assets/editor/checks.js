@@ -190,6 +190,25 @@ export function textProblems(value, node, info, path = [], out = []) {
   return out;
 }
 
+/** Entries of a list vocabulary (the glossary, content/target_groups.yml …) that repeat an
+ * earlier entry's id (``idField``: a glossary entry's is its term, in any case), as validate refuses. */
+export function duplicateEntries(list, node, idField, listLabel) {
+  const out = [];
+  const first = new Map();
+  const itemNode = (node && node.items) || {};
+  const fieldLabel = label((itemNode.properties || {})[idField], idField);
+  (Array.isArray(list) ? list : []).forEach((item, i) => {
+    const value = item && typeof item === "object" ? item[idField] : undefined;
+    if (typeof value !== "string" || !value.trim()) return;
+    const key = value.trim().toLowerCase();
+    if (first.has(key)) {
+      out.push(`${where([listLabel, `${label(itemNode, "rad")} ${i + 1}`, fieldLabel])}: «${value}» står redan i listan ` +
+        `(rad ${first.get(key) + 1}). Ändra den befintliga raden i stället för att lägga till en ny.`);
+    } else first.set(key, i);
+  });
+  return out;
+}
+
 /** Who refers to the record ``kind``:``id`` (admin/kunskapsbanken.json). */
 export function referrers(info, kind, id) {
   return (info.referrers || {})[`${kind}:${id}`] || [];

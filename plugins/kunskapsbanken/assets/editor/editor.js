@@ -7,7 +7,7 @@
 // * Swedish for the strings Decap's own Swedish lacks (locale-sv.js).
 import { YAML } from "./yaml/index.js";
 import { recordFormat } from "./records.js";
-import { schemaProblems, textProblems, referrers } from "./checks.js";
+import { schemaProblems, textProblems, referrers, duplicateEntries } from "./checks.js";
 import { SWEDISH, merged } from "./locale-sv.js";
 
 const CMS = window.CMS;
@@ -51,7 +51,9 @@ function checkEntry(entry) {
   // Exactly what the file format will write (what the form only defaulted is left out).
   const record = writers[formatName(collection)].toData(form);
   const problems = [...schemaProblems(record, format.schema), ...textProblems(record, format.schema, info)];
-  if (!format.list) {
+  if (format.list) {
+    problems.push(...duplicateEntries(record, format.schema, format.id_field, format.schema.title || collection));
+  } else {
     const slug = entry.get("slug");
     if (entry.get("newRecord") && (info.ids[format.kind] || []).includes(record.id)) {
       problems.push(`«Id»: ${record.id} finns redan. Välj ett annat id, eller ändra den befintliga posten.`);
