@@ -590,7 +590,7 @@ def test_the_kept_queries_find_the_pages_that_answer_them(kept_queries):
     assert len(kept_queries) >= 60
     score = search_quality.scores([r["rank"] for r in kept_queries])
     misses = search_quality.missed(kept_queries)
-    assert score["top1"] >= 0.87 and score["top3"] >= 0.97 and score["mrr"] >= 0.92, (score, misses)
+    assert score["top1"] >= 0.85 and score["top3"] >= 0.97 and score["mrr"] >= 0.92, (score, misses)
     for name, by_class in search_quality.by_class(kept_queries).items():
         assert by_class["top3"] >= 0.8, (name, by_class, misses)
 
