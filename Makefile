@@ -19,7 +19,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 # The web editor (Decap CMS) that the site build copies to /admin/, and its local backend.
 editor/node_modules/.installed: editor/package-lock.json
-	cd editor && npm ci --no-audit --no-fund --loglevel=error
+	bash scripts/npm-ci.sh editor
 	touch $@
 
 setup: $(VENV)/.installed editor/node_modules/.installed

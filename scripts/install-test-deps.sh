@@ -19,18 +19,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get "${LOCK_WAIT[@]}" install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# npm ci fails at once when the registry or the cache is busy; try again a few times.
-npm_ci() {
-  local attempt
-  for attempt in 1 2 3 4; do
-    npm ci --no-audit --no-fund --loglevel=error && return 0
-    echo "npm ci misslyckades (försök $attempt av 4); försöker igen om $((attempt * 15)) s" >&2
-    sleep $((attempt * 15))
-  done
-  return 1
-}
-
 if [ ! -f tests/browser/node_modules/.installed ] || [ tests/browser/package-lock.json -nt tests/browser/node_modules/.installed ]; then
-  (cd tests/browser && npm_ci)
+  bash scripts/npm-ci.sh tests/browser
   touch tests/browser/node_modules/.installed
 fi

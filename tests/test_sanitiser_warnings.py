@@ -56,3 +56,20 @@ def test_what_is_removed_is_named():
                                   "| a | b |\n| --- | --- |\n| 1 | 2 |", "Kallas *IPS*, se <https://example.org>."])
 def test_ordinary_text_and_markdown_lose_nothing(text):
     assert removed_markup(text) == []
+
+
+def test_html_in_a_short_text_is_a_warning_that_it_shows_as_written(tmp_path, monkeypatch, capsys):
+    """A name is escaped, never rendered as Markdown: the site does not remove the code but shows it
+    as characters, so the warning says that."""
+    shutil.copytree(MINI, tmp_path / "content")
+    method = tmp_path / "content/methods/ips.yml"
+    text = method.read_text(encoding="utf-8")
+    name_line = next(line for line in text.splitlines() if line.startswith("name: "))
+    method.write_text(text.replace(name_line, name_line + " <svg/onload=alert(1)>"), encoding="utf-8")
+    monkeypatch.chdir(ROOT)
+    code = cli.main(["validate", "--content", str(tmp_path / "content"), "--root", str(tmp_path),
+                     "--posts", str(tmp_path / "inga")])
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert out.count("\n") == 1 and "varning: name: HTML-koden visas som text på sidan; hittade <svg>, onload" in out
+    assert "tar bort" not in out

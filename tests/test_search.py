@@ -590,7 +590,7 @@ def test_the_kept_queries_find_the_pages_that_answer_them(kept_queries):
     assert len(kept_queries) >= 60
     score = search_quality.scores([r["rank"] for r in kept_queries])
     misses = search_quality.missed(kept_queries)
-    assert score["top1"] >= 0.85 and score["top3"] >= 0.95 and score["mrr"] >= 0.9, (score, misses)
+    assert score["top1"] >= 0.85 and score["top3"] >= 0.97 and score["mrr"] >= 0.92, (score, misses)
     for name, by_class in search_quality.by_class(kept_queries).items():
         assert by_class["top3"] >= 0.8, (name, by_class, misses)
 
@@ -603,6 +603,16 @@ def test_a_record_named_in_a_query_comes_first(kept_queries, query, expected):
     """The cases of issue 23: a name beside other words, an alias, a question, a typo."""
     result = next(r for r in kept_queries if r["q"] == query)
     assert result["found"][0] == expected, result["found"][:5]
+
+
+@pytest.mark.parametrize("query, answers", [
+    ("hur når vi arbetsgivare", {"projekt/speeddating-med-arbetsgivare/", "malgrupper/arbetsgivare-och-personal/"}),
+    ("samhällsekonomi", {"samhallsekonomi/", "metoder/samhallsekonomisk-utvardering/"}),
+    ("daglig verksamhet", {"ordlista/#daglig-verksamhet", "malgrupper/daglig-verksamhet/"})])
+def test_a_whole_question_or_a_concept_is_answered_first(kept_queries, query, answers):
+    """Issue 23's questions: the page that answers comes first, not a long page that has every word."""
+    result = next(r for r in kept_queries if r["q"] == query)
+    assert result["found"][0] in answers, result["found"][:5]
 
 
 @pytest.mark.parametrize("typed, suggested", [("Kristinhamn", "Kristinehamn"), ("Partile", "Partille"),

@@ -27,13 +27,15 @@ var EXACT_WEIGHT = 0.5; // extra, for a word written with the diacritics the rea
 var GENERATED_WEIGHT = 0.4; // an overview's score, against a record's
 var LONGEST_NAME = 6; // words in a run of the query looked up as a name
 
-// Snowball's Swedish stop words, and words that make a question of a query ("finns", "få").
+// Snowball's Swedish stop words, and words that make a question of a query ("finns", "få", "hur når
+// vi …": the reader asks how to reach what follows, and "når" would rank every long page that
+// happens to say "när" or "når" above the pages about it).
 export var STOP_WORDS = new Set(("och det att i en jag hon som han på den med var sig för så till är men ett om " +
   "hade de av icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något " +
   "från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket " +
   "sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina " +
   "samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana " +
-  "vart dina vars vårt våra ert era vilkas finns få får ska kommer görs gör").split(" "));
+  "vart dina vars vårt våra ert era vilkas finns få får ska kommer görs gör når nå").split(" "));
 
 // --- Words and terms (as search/terms.py) ---------------------------------------------
 

@@ -17,7 +17,7 @@ from kunskapsbanken.data.readability import EASY_READ_FIELD, easy_read_problems
 from kunskapsbanken.data.references import ReferenceChecker
 from kunskapsbanken.data.scalar_checks import scalar_problems
 from kunskapsbanken.data.schema_errors import SchemaErrorTranslator
-from kunskapsbanken.data.schemas import KindSchema, load_schemas
+from kunskapsbanken.data.schemas import KindSchema, is_markdown, load_schemas
 from kunskapsbanken.data.slugs import is_id
 from kunskapsbanken.data.yamlsource import YamlDocument, YamlError, format_path, load_yaml
 
@@ -74,7 +74,8 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         return file, doc
 
     def validate(file: str, doc: YamlDocument, schema: KindSchema) -> bool:
-        own = scalar_problems(file, doc) + placeholder_problems(file, doc, schema.schema)
+        own = scalar_problems(file, doc, functools.partial(is_markdown, schema.schema)) \
+            + placeholder_problems(file, doc, schema.schema)
         content.problems.extend(own)
         if schema.is_valid(doc.data):
             return True

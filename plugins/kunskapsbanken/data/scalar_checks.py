@@ -8,6 +8,7 @@ so that each mistake is reported once, where it stands.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from kunskapsbanken.data.control_chars import describe_char, first_forbidden
 from kunskapsbanken.data.html_policy import removed_markup
@@ -31,7 +32,10 @@ def non_finite(value: object) -> str | None:
     return "oändligheten" if value > 0 else "minus oändligheten"
 
 
-def scalar_problems(file: str, doc: YamlDocument) -> list[Problem]:
+def scalar_problems(file: str, doc: YamlDocument, is_markdown: Callable[[tuple], bool] = lambda path: True
+                    ) -> list[Problem]:
+    """``is_markdown(path)``: whether the site renders that field as Markdown (the schema knows);
+    HTML in any other text is not removed but shown as written, which the warning then says."""
     problems = []
 
     def add(path: tuple, message: str, *, key: bool = False, **extra) -> None:
@@ -51,10 +55,15 @@ def scalar_problems(file: str, doc: YamlDocument) -> list[Problem]:
                     found=fragment, expected="vanlig text eller Markdown",
                     tip="Ta bort HTML-koden. Länkar skrivs [text](https://adress).")
             elif not is_key and (removed := removed_markup(value)):
-                add(path, "webbplatsen tar bort en del av texten", code="text.sanitised", severity="warning",
-                    found=", ".join(removed), expected="vanlig text eller Markdown",
-                    tip="Det som tas bort syns inte på sidan. Skriv om det med Markdown, "
-                        "t.ex. **fetstil** och [länk](https://adress).")
+                if is_markdown(path):
+                    add(path, "webbplatsen tar bort en del av texten", code="text.sanitised", severity="warning",
+                        found=", ".join(removed), expected="vanlig text eller Markdown",
+                        tip="Det som tas bort syns inte på sidan. Skriv om det med Markdown, "
+                            "t.ex. **fetstil** och [länk](https://adress).")
+                else:
+                    add(path, "HTML-koden visas som text på sidan", code="text.sanitised", severity="warning",
+                        found=", ".join(removed), expected="en kort text utan HTML och utan Markdown",
+                        tip="Ta bort koden: fältet visas precis som det står, med tecknen < och >.")
         elif name := non_finite(value):
             add(path, "talet är inget riktigt tal", code="value.not_finite", found=name,
                 expected="ett tal skrivet med siffror, t.ex. 45 eller 2.5",

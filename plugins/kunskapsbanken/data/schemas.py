@@ -138,6 +138,8 @@ def load_schemas(schema_dir: Path) -> dict[str, KindSchema]:
 # data package all read the schema through these).
 
 LABELS = "x-labels"
+MARKDOWN = "x-markdown"
+"""On ``$defs/markdown``: the site renders the field as Markdown (and nh3); any other text is escaped."""
 """Keyword beside an ``enum``: the Swedish word for each value, the one source of the words the
 site, the editor, the scaffold and the change summary show (validators ignore unknown keywords)."""
 
@@ -208,3 +210,12 @@ def enum_labels(node: dict) -> dict[str, str]:
     """The Swedish word for each value of an enum (from :data:`LABELS`); values without one keep their own."""
     words = node.get(LABELS) or {}
     return {value: words.get(value, value) for value in node.get("enum", [])}
+
+
+def is_markdown(root: dict, path: tuple) -> bool:
+    """Whether the field at ``path`` is rendered as Markdown (some branch of it is ``$defs/markdown``);
+    a path the schema does not know counts as Markdown, the stricter reading of its text."""
+    node = node_at(root, path)
+    if node is None:
+        return True
+    return any(option.get(MARKDOWN) for option in [node, *(resolve_ref(b, root) for b in node.get("anyOf", []))])

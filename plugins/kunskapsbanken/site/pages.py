@@ -92,7 +92,10 @@ def site_pages(kb: KnowledgeBase, derived: Derived | None = None, feedback: dict
     pages.append(PageSpec(economy.PAGE, "Samhällsekonomiska effekter", "economy.html",
                           description="Samhällsekonomi: vad insatserna kostar och sparar för kommunen, regionen, "
                                       "staten och samhället, med utvärderarnas förbehåll.",
-                          extra={"effects": economy.all_effects(kb)}, handout=True))
+                          extra={"effects": economy.all_effects(kb)}, handout=True,
+                          # A page of its own in search, not an overview ranked below its records:
+                          # it sets the records' economic figures side by side with their caveats.
+                          search_kind=titles.PAGE))
     pages.append(PageSpec(compare.PICKER, "Jämför kommuner och projekt", "compare_picker.html",
                           description="Välj två till fyra kommuner eller projekt och se dem sida vid sida.", hide=WIDE_TABLE,
                           handout=True))
