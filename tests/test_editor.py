@@ -433,6 +433,30 @@ def test_a_negative_number_a_script_and_an_unknown_section_are_refused_in_swedis
         "script" not in _git(repo, "diff", "main", branch)
 
 
+def test_the_check_before_saving_is_ajv_on_the_records_own_schema(editor, editor_env):
+    """checks.js as the editor loads it: Ajv (not only our walker) decides, on the inlined schema the
+    editor has for projects; a rule the walker has no words for is still refused, with the field."""
+    page = editor
+    page.goto(editor_env["url"] + "admin/#/collections/projects/entries/kraft")
+    page.get_by_role("button", name="Spara", exact=True).wait_for()
+    found = page.evaluate("""async () => {
+      const checks = await import(new URL("checks.js", location.href).href);
+      const info = await (await fetch("kunskapsbanken.json")).json();
+      const schema = Object.values(info.formats).find((f) => f.kind === "project").schema;
+      const rule = { type: "object", properties: { a: { title: "Fält A", not: { const: "x" } } } };
+      return {
+        ajv: typeof window.ajv2020,
+        bad: checks.schemaProblems({ a: "x" }, rule),
+        good: checks.schemaProblems({ a: "y" }, rule),
+        empty: checks.schemaProblems({}, schema),
+      };
+    }""")
+    assert found["ajv"] == "function"
+    assert found["bad"] == ["«Fält A»: stämmer inte med reglerna för fältet (not)."]
+    assert found["good"] == []
+    assert any(p.startswith("«Id»:") for p in found["empty"]), found["empty"]  # the walker's words
+
+
 def test_no_record_can_be_deleted_from_the_editor(editor, editor_env):
     page = editor
     page.goto(editor_env["url"] + "admin/#/collections/methods/entries/arbetstraning")

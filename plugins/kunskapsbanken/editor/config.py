@@ -457,6 +457,8 @@ EDITOR_DATA = "admin/kunskapsbanken.json"
 
 EDITOR_PACKAGE = Path("editor") / "node_modules" / "decap-cms" / "dist"
 """Where ``make setup`` installs Decap (``npm ci`` in editor/, from its package-lock.json)."""
+AJV_BUILD = Path("editor") / "node_modules" / "ajv-dist" / "dist" / "ajv2020.min.js"
+"""Ajv's browser build, installed beside Decap: the checks before saving (checks.js)."""
 
 
 def decap_dist(project_root: Path) -> Path | None:
@@ -464,7 +466,7 @@ def decap_dist(project_root: Path) -> Path | None:
     plugin_checkout = Path(__file__).resolve().parents[3]
     for base in (project_root, plugin_checkout):
         dist = base / EDITOR_PACKAGE
-        if (dist / "decap-cms.js").is_file():
+        if (dist / "decap-cms.js").is_file() and (base / AJV_BUILD).is_file():
             return dist
     return None
 
@@ -474,13 +476,15 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets" / "editor"
 
 def decap_files(dist: Path) -> dict[str, Path]:
     """The script, the chunks it loads on demand, its WebAssembly parts and the licence notice;
-    our start-up scripts, and the YAML library (the browser build Decap itself bundles)."""
+    our start-up scripts, the YAML library (the browser build Decap itself bundles) and Ajv."""
     files = {path.name: path for path in sorted(ASSETS.glob("*.js"))}
     yaml_dist = dist.parents[1] / "yaml" / "browser" / "dist"
     for path in sorted(yaml_dist.glob("*.js")):
         files[f"yaml/{path.name}"] = path
     if (yaml_dist.parents[1] / "LICENSE").is_file():
         files["yaml/LICENSE"] = yaml_dist.parents[1] / "LICENSE"
+    # Ajv's browser build (MIT, named in its first line): the checks before saving (checks.js).
+    files["ajv/ajv2020.min.js"] = dist.parents[2] / AJV_BUILD.relative_to("editor")
     for path in sorted(dist.iterdir()):
         name = path.name
         if name == "decap-cms.js" or name == "decap-cms.js.LICENSE.txt" or name.endswith(".wasm") or (

@@ -59,11 +59,88 @@ function missing(node) {
   return "måste fyllas i. Skriv okänt om källorna inte säger något.";
 }
 
-/** Problems of ``value`` against ``node`` (an inlined schema), as Swedish sentences. */
-export function schemaProblems(value, node, path = [], out = []) {
+// The schema check itself is Ajv's (ajv-dist's draft 2020-12 build, loaded before this module as
+// window.ajv2020: a well-kept validator of the same JSON Schemas `validate` reads). Ajv decides;
+// the walker below only words what is wrong in the form's language, and where it has no words
+// for what Ajv found, Ajv's own finding is named with the field.
+const validators = new WeakMap();
+let ajv = null;
+
+function validator(node) {
+  if (!ajv) {
+    const Ajv = window.ajv2020 && (window.ajv2020.default || window.ajv2020);
+    if (!Ajv) throw new Error("Kontrollen av posten kunde inte starta (ajv2020.min.js saknas). Ladda om sidan.");
+    ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addFormat("partial-date", PARTIAL_DATE);
+    ajv.addFormat("date", DATE);
+  }
+  let check = validators.get(node);
+  if (!check) {
+    check = ajv.compile(node);
+    validators.set(node, check);
+  }
+  return check;
+}
+
+/** The form's words for the field at an Ajv instance path ("/results/figures/2/value"). */
+function fieldWords(node, instancePath) {
+  const path = [];
+  let here = node;
+  for (const raw of instancePath.split("/").slice(1)) {
+    const part = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    const options = here ? [here, ...(here.anyOf || [])] : [];
+    if (/^\d+$/.test(part)) {
+      const items = (options.find((o) => o.items) || {}).items;
+      path.push(`${label(items, "rad")} ${Number(part) + 1}`);
+      here = items;
+    } else {
+      const prop = (options.find((o) => o.properties && o.properties[part]) || { properties: {} }).properties[part];
+      path.push(label(prop, part));
+      here = prop;
+    }
+  }
+  return { path, node: here };
+}
+
+function ajvWords(error, node) {
+  const { path, node: field } = fieldWords(node, error.instancePath);
+  const p = error.params || {};
+  switch (error.keyword) {
+    case "required": {
+      const prop = field && field.properties ? field.properties[p.missingProperty] : null;
+      return `${where([...path, label(prop, p.missingProperty)])}: måste fyllas i.`;
+    }
+    case "additionalProperties": return `${where(path)}: fältet ${p.additionalProperty} finns inte i formuläret.`;
+    case "minimum": case "exclusiveMinimum": return `${where(path)}: minst ${p.limit}.`;
+    case "maximum": case "exclusiveMaximum": return `${where(path)}: högst ${p.limit}.`;
+    case "minLength": return `${where(path)}: får inte vara tomt.`;
+    case "maxLength": return `${where(path)}: högst ${p.limit} tecken.`;
+    case "minItems": return `${where(path)}: behöver minst ${p.limit} ${p.limit === 1 ? "rad" : "rader"}.`;
+    case "enum": case "const": return `${where(path)}: välj ett av alternativen.`;
+    case "type": return `${where(path)}: skriv ${describe({ type: p.type })}.`;
+    case "format": case "pattern": return `${where(path)}: har inte rätt form.`;
+    case "uniqueItems": return `${where(path)}: samma värde står två gånger.`;
+    default: return `${where(path)}: stämmer inte med reglerna för fältet (${error.keyword}).`;
+  }
+}
+
+/** Problems of ``value`` against ``node`` (an inlined schema), as Swedish sentences: none when
+ * Ajv accepts it. */
+export function schemaProblems(value, node) {
+  const check = validator(node);
+  if (check(value)) return [];
+  const worded = wordedProblems(value, node);
+  if (worded.length) return worded;
+  // "anyOf" and "if" failures repeat their branches' findings: each sentence once.
+  const found = check.errors.filter((e) => !["anyOf", "if", "allOf"].includes(e.keyword));
+  return [...new Set((found.length ? found : check.errors).map((e) => ajvWords(e, node)))];
+}
+
+/** What is wrong with ``value`` against ``node``, worded in the form's language (the walker). */
+function wordedProblems(value, node, path = [], out = []) {
   if (!node) return out;
   if (node.anyOf) {
-    const tries = node.anyOf.map((b) => schemaProblems(value, { ...b, minimum: b.minimum ?? node.minimum,
+    const tries = node.anyOf.map((b) => wordedProblems(value, { ...b, minimum: b.minimum ?? node.minimum,
       maximum: b.maximum ?? node.maximum }, path, []));
     const ok = tries.find((t) => t.length === 0);
     if (ok) return out;
@@ -117,7 +194,7 @@ export function schemaProblems(value, node, path = [], out = []) {
       }
     }
     const itemNode = node.items || {};
-    value.forEach((item, i) => schemaProblems(item, itemNode, [...path, `${label(itemNode, "rad")} ${i + 1}`], out));
+    value.forEach((item, i) => wordedProblems(item, itemNode, [...path, `${label(itemNode, "rad")} ${i + 1}`], out));
   }
   if (typeOk(value, "object") && (node.properties || node.additionalProperties !== undefined)) {
     const props = node.properties || {};
@@ -125,12 +202,12 @@ export function schemaProblems(value, node, path = [], out = []) {
       if (!(key in value)) out.push(`${where([...path, label(props[key], key)])}: ${missing(props[key])}`);
     }
     for (const [key, item] of Object.entries(value)) {
-      if (props[key]) schemaProblems(item, props[key], [...path, label(props[key], key)], out);
+      if (props[key]) wordedProblems(item, props[key], [...path, label(props[key], key)], out);
       else if (node.additionalProperties === false) out.push(`${where(path)}: fältet ${key} finns inte i formuläret.`);
-      else if (typeof node.additionalProperties === "object") schemaProblems(item, node.additionalProperties, [...path, key], out);
+      else if (typeof node.additionalProperties === "object") wordedProblems(item, node.additionalProperties, [...path, key], out);
     }
-    if (node.if && node.then && schemaProblems(value, { ...node.if, type: undefined }, path, []).length === 0) {
-      schemaProblems(value, { ...node.then, type: undefined }, path, out);
+    if (node.if && node.then && wordedProblems(value, { ...node.if, type: undefined }, path, []).length === 0) {
+      wordedProblems(value, { ...node.then, type: undefined }, path, out);
     }
   }
   return out;
