@@ -74,7 +74,8 @@ class PageRenderer:
         self.env.filters["unit_for"] = lambda unit, value: unit_for(value, unit)
         self.env.filters["count"] = count
         self.env.filters["glossary_anchor"] = glossary_anchor
-        self.env.globals.update(labels=labels, kb=kb, site=site_info or {}, history={},
+        self.env.globals.update(labels=labels, kb=kb, site={"name": "", "url": "", "repo_url": "", **(site_info or {})},
+                                history={},
                                 last_updated=lambda record: record.get("updated", ""),
                                 NOT_KNOWN=labels.NOT_KNOWN_TEXT, FOLDERS=urls.FOLDERS, kinds=KINDS,
                                 economy_effects=economy.record_effects,
