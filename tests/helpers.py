@@ -48,3 +48,25 @@ def copy_mini_content(project: Path) -> Path:
     content = project / "content"
     shutil.copytree(MINI_CONTENT, content)
     return content
+
+
+def mini_repo(tmp_path: Path) -> Path:
+    """A git repository holding the mini knowledge base and the real schemas, one commit (main)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    copy_mini_content(repo)
+    shutil.copytree(ROOT / "schema", repo / "schema")
+    git(repo, "init", "-q", "-b", "main")
+    commit(repo, "base")
+    return repo
+
+
+def git(repo: Path, *args: str) -> str:
+    env_args = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
+    return subprocess.run(["git", "-C", str(repo), *env_args, *args], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", message)

@@ -10,7 +10,6 @@ issue and commit references) is looked for in the rendered text outside code.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,8 +20,8 @@ from cmarkgfm.cmark import Options
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from helpers import ROOT, copy_mini_content
-from test_diff import commit, diff, edit, git
+from helpers import ROOT, mini_repo, commit
+from test_diff import diff, edit
 
 from kunskapsbanken.data.kinds import NEWS_POSTS
 
@@ -39,14 +38,7 @@ GITHUB_AUTOLINKS = {
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git repository holding the mini knowledge base and the real schemas, one commit."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    copy_mini_content(repo)
-    shutil.copytree(ROOT / "schema", repo / "schema")
-    git(repo, "init", "-q", "-b", "main")
-    commit(repo, "base")
-    return repo
+    return mini_repo(tmp_path)
 
 
 def posts_dir(repo: Path) -> Path:

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, copy_mini_content
-from test_diff import commit, git
+from helpers import mini_repo, commit
 
 from kunskapsbanken import cli
 
@@ -21,13 +19,7 @@ RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    copy_mini_content(repo)
-    shutil.copytree(ROOT / "schema", repo / "schema")
-    git(repo, "init", "-q", "-b", "main")
-    commit(repo, "base")
-    return repo
+    return mini_repo(tmp_path)
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:

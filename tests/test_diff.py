@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, copy_mini_content, run_cli
-
-
-def git(repo: Path, *args: str) -> str:
-    env_args = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]
-    return subprocess.run(["git", "-C", str(repo), *env_args, *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", message)
+from helpers import run_cli, commit, git, mini_repo
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -30,15 +17,7 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git repository holding the mini knowledge base and the real schemas, one commit."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    copy_mini_content(repo)
-    shutil.copytree(ROOT / "schema", repo / "schema")
-    # The fixture's modelines point at the project's schema folder; here it sits beside content/.
-    git(repo, "init", "-q", "-b", "main")
-    commit(repo, "base")
-    return repo
+    return mini_repo(tmp_path)
 
 
 def diff(repo: Path, *revisions: str):
