@@ -55,54 +55,83 @@ def serve(directory: Path, prefix: str = "/"):
 
 
 class PageWatch:
-    """What went wrong while a page was open: responses of 400 or more, requests that failed and
-    console errors (including uncaught exceptions). Attach with :func:`watch_page`; end with
-    :meth:`assert_clean`."""
+    """What went wrong on the pages it watches: responses of 400 or more, requests that failed and
+    console errors (including uncaught exceptions). Attach with :func:`watch_page` or
+    :meth:`watch`; end with :meth:`assert_clean`.
 
-    def __init__(self, page):
+    ``allow`` is a list of regular expressions for failures a test provokes on purpose (say, a
+    fetch that fails to show its message): a report that one matches (re.search; each report
+    names the URL, and a failed load is reported twice: its status and Chromium's console line)
+    is not counted. Each must have matched once, so an allowance cannot outlive its failure."""
+
+    def __init__(self, page=None, *, allow=()):
         self.failures: list[str] = []
+        self.allow = [re.compile(pattern) for pattern in allow]
+        self.allowed_seen: set[str] = set()
+        if page is not None:
+            self.watch(page)
+
+    def watch(self, page) -> None:
         page.on("response", self._response)
         page.on("requestfailed", self._request_failed)
         page.on("console", self._console)
-        page.on("pageerror", lambda error: self.failures.append(f"uncaught error: {error}"))
+        page.on("pageerror", lambda error: self._fail(f"uncaught error: {error}"))
+
+    def _fail(self, failure: str) -> None:
+        allowed = [p.pattern for p in self.allow if p.search(failure)]
+        if allowed:
+            self.allowed_seen.update(allowed)
+        else:
+            self.failures.append(failure)
 
     def _response(self, response) -> None:
         if response.status >= 400:
-            self.failures.append(f"HTTP {response.status}: {response.url} (requested by {response.frame.url})")
+            self._fail(f"HTTP {response.status}: {response.url} (requested by {response.frame.url})")
 
     def _request_failed(self, request) -> None:
         # Off-site requests fail here by design (no network); test_browser reports them on their own.
         # ERR_ABORTED is a request the browser cancelled itself, e.g. a script still loading when
         # the test moved on to the next page: nothing failed on the site.
         if request.failure != "net::ERR_ABORTED" and urlparse(request.url).netloc == urlparse(request.frame.url).netloc:
-            self.failures.append(f"request failed ({request.failure}): {request.url}")
+            self._fail(f"request failed ({request.failure}): {request.url}")
 
     def _console(self, message) -> None:
         if message.type == "error":
             where = message.location.get("url", "") if message.location else ""
-            self.failures.append(f"console error on {where}: {message.text}")
+            self._fail(f"console error on {where}: {message.text}")
 
     def assert_clean(self) -> None:
         assert not self.failures, "failed requests or console errors:\n" + "\n".join(dict.fromkeys(self.failures))
+        unused = [p.pattern for p in self.allow if p.pattern not in self.allowed_seen]
+        assert not unused, f"allowed failures that never happened (remove them): {unused}"
 
 
-def watch_page(page) -> PageWatch:
+def watch_page(page, *, allow=()) -> PageWatch:
     """Record every failed request and console error of ``page`` from now on (see PageWatch)."""
-    return PageWatch(page)
+    return PageWatch(page, allow=allow)
 
 
 @contextlib.contextmanager
-def checked_page(browser, **context_options):
-    """A new page in its own context; when the block ends without error, no request may have
-    failed and no console error may have occurred on any page it opened."""
+def checked_context(browser, *, allow=(), **context_options):
+    """A new browser context whose every page (opened with ``context.new_page()``, a popup, a
+    link to a new tab) is watched; when the block ends without error, no request may have failed
+    and no console error may have occurred on any of them. ``allow``: see PageWatch. The only
+    place the tests open a context (test_browser_support_only checks)."""
     context = browser.new_context(**context_options)
+    watch = PageWatch(allow=allow)
+    context.on("page", watch.watch)
     try:
-        page = context.new_page()
-        watch = watch_page(page)
-        yield page
+        yield context
         watch.assert_clean()
     finally:
         context.close()
+
+
+@contextlib.contextmanager
+def checked_page(browser, *, allow=(), **context_options):
+    """A new page in its own checked context (see checked_context)."""
+    with checked_context(browser, allow=allow, **context_options) as context:
+        yield context.new_page()
 
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

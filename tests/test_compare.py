@@ -6,6 +6,7 @@ import itertools
 import json
 import re
 
+from browser_support import checked_page
 from site_fixtures import read_html, resolve_href
 
 from kunskapsbanken.render import labels, urls
@@ -111,38 +112,34 @@ READ_GRID = """sel => { const grid = document.querySelector(sel);
 
 
 def test_picker_builds_the_same_content_as_the_static_page(site_url, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(site_url + "jamfor/partille-tyreso/")
-    static = page.evaluate(READ_GRID, ".kb-compare")
-    page.goto(site_url + "jamfor/?kommuner=partille,tyreso")
-    page.wait_for_selector(".kb-compare-result .kb-compare")
-    built = page.evaluate(READ_GRID, ".kb-compare-result .kb-compare")
-    assert built == static
-    assert page.get_by_label("Första").input_value() == "partille"
-    # Choosing a third municipality puts it in the address and in the grid.
-    page.get_by_label("Tredje").select_option("skelleftea")
-    page.wait_for_selector(".kb-compare-result .kb-compare[data-count='3']")
-    assert page.url.endswith("jamfor/?kommuner=partille,tyreso,skelleftea")
-    names = page.eval_on_selector_all("section[aria-labelledby=jf-sammanfattning] .kb-compare__name",
-                                      "els => els.map(e => e.textContent)")
-    assert names == ["Partille", "Tyresö", "Skellefteå"]
-    # Projects too, up to four.
-    page.goto(site_url + "jamfor/?projekt=kraft,ips-lund,koman,finsam-lund")
-    page.wait_for_selector(".kb-compare-result .kb-compare[data-count='4']")
-    assert "Kraft" in page.locator(".kb-compare-picker__status").text_content()
-    context.close()
+    with checked_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        page.goto(site_url + "jamfor/partille-tyreso/")
+        static = page.evaluate(READ_GRID, ".kb-compare")
+        page.goto(site_url + "jamfor/?kommuner=partille,tyreso")
+        page.wait_for_selector(".kb-compare-result .kb-compare")
+        built = page.evaluate(READ_GRID, ".kb-compare-result .kb-compare")
+        assert built == static
+        assert page.get_by_label("Första").input_value() == "partille"
+        # Choosing a third municipality puts it in the address and in the grid.
+        page.get_by_label("Tredje").select_option("skelleftea")
+        page.wait_for_selector(".kb-compare-result .kb-compare[data-count='3']")
+        assert page.url.endswith("jamfor/?kommuner=partille,tyreso,skelleftea")
+        names = page.eval_on_selector_all("section[aria-labelledby=jf-sammanfattning] .kb-compare__name",
+                                          "els => els.map(e => e.textContent)")
+        assert names == ["Partille", "Tyresö", "Skellefteå"]
+        # Projects too, up to four.
+        page.goto(site_url + "jamfor/?projekt=kraft,ips-lund,koman,finsam-lund")
+        page.wait_for_selector(".kb-compare-result .kb-compare[data-count='4']")
+        assert "Kraft" in page.locator(".kb-compare-picker__status").text_content()
 
 
 def test_compare_page_is_readable_at_375_px_and_in_print(site_url, browser):
-    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url + "jamfor/partille-tyreso/")
-    width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    columns = page.eval_on_selector(".kb-compare__row", "el => getComputedStyle(el).gridTemplateColumns.split(' ').length")
-    page.emulate_media(media="print")
-    pdf = page.pdf(format="A4")
-    context.close()
+    with checked_page(browser, viewport={"width": 375, "height": 800}, is_mobile=True) as page:
+        page.goto(site_url + "jamfor/partille-tyreso/")
+        width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        columns = page.eval_on_selector(".kb-compare__row", "el => getComputedStyle(el).gridTemplateColumns.split(' ').length")
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4")
     assert width[0] <= width[1]
     assert columns == 1, "columns are not stacked on a phone"
     assert pdf[:4] == b"%PDF"

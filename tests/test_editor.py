@@ -10,6 +10,7 @@ what was changed, and the site built from them shows the change. Axe runs on the
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import axe_violations, serve, site_path_prefix
+from browser_support import axe_violations, checked_page, serve, site_path_prefix
 from site_fixtures import ENV, copy_project, mkdocs_build, read_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,10 +141,15 @@ def minimal_admin(editor_env) -> str:
     return "admin-minimal/"
 
 
+@contextlib.contextmanager
 def _open_editor(browser, url: str):
-    """A logged-in editor page; every request must stay on 127.0.0.1 (site or decap-server)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    page = context.new_page()
+    """A logged-in editor page (checked: no failed request, no console error) and the list of
+    requests that tried to leave 127.0.0.1 (site or decap-server): it must stay empty."""
+    with checked_page(browser, viewport={"width": 1280, "height": 900}, locale="sv-SE") as page:
+        yield _log_in(page, url)
+
+
+def _log_in(page, url: str):
     off_site: list[str] = []
 
     def guard(route):
@@ -158,14 +164,13 @@ def _open_editor(browser, url: str):
     page.goto(url)
     page.get_by_role("button", name="Logga in").click()
     page.locator("a[href*='collections/municipalities']").first.wait_for()
-    return context, page, off_site
+    return page, off_site
 
 
 @pytest.fixture
 def editor(browser, editor_env):
-    context, page, off_site = _open_editor(browser, editor_env["url"] + "admin/")
-    yield page
-    context.close()
+    with _open_editor(browser, editor_env["url"] + "admin/") as (page, off_site):
+        yield page
     assert not off_site, f"the editor left 127.0.0.1: {off_site}"
 
 
@@ -337,11 +342,8 @@ def test_the_editor_screens_add_no_axe_violation_of_our_own(browser, editor, edi
     minimal one (same collections and widgets, nothing of ours): no rule is broken by a kind of
     element that the minimal configuration does not break it with."""
     ours = _axe_screens(editor, editor_env["url"] + "admin/")
-    context, page, off_site = _open_editor(browser, editor_env["url"] + minimal_admin)
-    try:
+    with _open_editor(browser, editor_env["url"] + minimal_admin) as (page, off_site):
         minimal = _axe_screens(page, editor_env["url"] + minimal_admin)
-    finally:
-        context.close()
     assert not off_site, off_site
     for what, found in ours.items():
         worse = {rule: kinds - minimal[what].get(rule, set()) for rule, kinds in found.items()

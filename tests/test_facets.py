@@ -12,7 +12,7 @@ import shutil
 from urllib.parse import parse_qs
 
 import pytest
-from browser_support import axe_violations, describe_violations
+from browser_support import axe_violations, checked_page, describe_violations
 from helpers import validate
 from site_fixtures import PROJECT, read_html, resolve_href
 
@@ -346,14 +346,12 @@ def test_clicking_updates_url_and_back_forward_restore_the_choice(site_url, page
 
 
 def test_without_javascript_the_page_is_the_list_of_static_pages(site_url, browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "hitta-exempel/")
-    assert not page.is_visible(".kb-finder-form")
-    assert page.locator(".kb-facet-links a").count() > 20
-    page.click(".kb-facet-links a >> nth=0")
-    assert page.locator("ul.kb-facet-list > li").count() >= 1
-    context.close()
+    with checked_page(browser, java_script_enabled=False) as page:
+        page.goto(site_url + "hitta-exempel/")
+        assert not page.is_visible(".kb-finder-form")
+        assert page.locator(".kb-facet-links a").count() > 20
+        page.click(".kb-facet-links a >> nth=0")
+        assert page.locator("ul.kb-facet-list > li").count() >= 1
 
 
 @pytest.mark.parametrize("url", ["hitta-exempel/?malgrupp=unga-vuxna", "hitta-exempel/metod/ips/",
@@ -368,11 +366,9 @@ def test_axe_finds_nothing(site_url, page, url):
 
 
 def test_filter_page_fits_a_phone(site_url, browser):
-    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
-    page = context.new_page()
-    _open(page, site_url + "hitta-exempel/")
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
+    with checked_page(browser, viewport={"width": 375, "height": 800}, is_mobile=True) as page:
+        _open(page, site_url + "hitta-exempel/")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1
 
 
@@ -425,9 +421,7 @@ def test_the_three_group_question_lists_the_records_with_all_three_first(site_ur
 
 
 def test_on_a_phone_the_hit_count_stays_in_view_after_a_tap(site_url, browser, knowledge_base):
-    context = browser.new_context(viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
+    with checked_page(browser, viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True) as page:
         _open(page, site_url + "hitta-exempel/")
         box = page.locator("#val-malgrupp-forsorjningsstod")
         box.scroll_into_view_if_needed()
@@ -441,5 +435,3 @@ def test_on_a_phone_the_hit_count_stays_in_view_after_a_tap(site_url, browser, k
         page.wait_for_function("document.activeElement && document.activeElement.id === 'resultat'")
         assert page.evaluate("""() => { const r = document.querySelector('.kb-finder-list li').getBoundingClientRect();
             return r.top >= 0 && r.top < innerHeight; }""")
-    finally:
-        context.close()

@@ -7,7 +7,7 @@ on the pages this work changed."""
 from __future__ import annotations
 
 import pytest
-from browser_support import AXE, checked_page
+from browser_support import axe_violations, checked_page, describe_violations
 from site_fixtures import copy_project, mkdocs_build, read_html
 
 from kunskapsbanken.render.numbers import format_number
@@ -122,8 +122,5 @@ def test_changed_pages_pass_axe(site_url, browser, width):
         for url in ("", "kommuner/tyreso/", "projekt/kraft/", "metoder/", "jamforelse/", "jamfor/",
                     "jamfor/partille-tyreso/", "samhallsekonomi/", "rapportera/", "tillganglighet/"):
             page.goto(site_url + url)
-            page.add_script_tag(path=str(AXE))
-            result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: "
-                                   "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']})")
-            failures += [f"{url}: {v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+            failures += [f"{url}: {rule}: {targets}" for rule, targets in describe_violations(axe_violations(page))]
     assert not failures, failures

@@ -5,6 +5,7 @@ scrolling or broken words on a phone, there and on the other wide tables."""
 from __future__ import annotations
 
 import pytest
+from browser_support import checked_page
 from site_fixtures import read_html
 
 from kunskapsbanken.render import labels
@@ -113,12 +114,10 @@ def test_filter_by_rating(site_url, page, knowledge_base):
 
 
 def test_without_javascript_the_full_table_and_no_dead_controls(site_url, browser, knowledge_base):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site_url + "jamforelse/")
-    rows = page.locator("table.kb-matrix tbody tr").count()
-    controls = page.locator(".kb-matrix-tools, .kb-sort").count()
-    context.close()
+    with checked_page(browser, java_script_enabled=False) as page:
+        page.goto(site_url + "jamforelse/")
+        rows = page.locator("table.kb-matrix tbody tr").count()
+        controls = page.locator(".kb-matrix-tools, .kb-sort").count()
     assert rows == sum(len(s) for s in sections(knowledge_base))
     assert controls == 0
 
@@ -130,28 +129,24 @@ PHONE_PAGES = ["jamforelse/", "jamfor/partille-tyreso/", "projekt/kraft/", "proj
 
 @pytest.mark.parametrize("url", PHONE_PAGES)
 def test_no_sideways_scrolling_at_375_px(site_url, browser, url):
-    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
-    page = context.new_page()
-    page.goto(site_url + url)
-    width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    # No table may hide columns in a sideways scroll box either.
-    boxes = page.eval_on_selector_all(".kb-scroll, .md-typeset__scrollwrap",
-                                      "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
-    context.close()
+    with checked_page(browser, viewport={"width": 375, "height": 800}, is_mobile=True) as page:
+        page.goto(site_url + url)
+        width = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        # No table may hide columns in a sideways scroll box either.
+        boxes = page.eval_on_selector_all(".kb-scroll, .md-typeset__scrollwrap",
+                                          "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
     assert width[0] <= width[1], f"{url}: the page scrolls sideways ({width})"
     assert boxes == 0, f"{url}: {boxes} table(s) scroll sideways"
 
 
 @pytest.mark.parametrize("width", [375, 1280])
 def test_no_name_in_the_matrix_breaks_mid_word(site_url, browser, width):
-    context = browser.new_context(viewport={"width": width, "height": 800})
-    page = context.new_page()
-    page.goto(site_url + "jamforelse/")
-    broken = page.eval_on_selector_all(
-        "table.kb-matrix tbody th a",
-        "els => els.filter(a => !a.textContent.includes(' ') && a.getClientRects().length > 1).map(a => a.textContent)")
-    cards = page.eval_on_selector("table.kb-matrix tbody tr", "tr => getComputedStyle(tr).display")
-    context.close()
+    with checked_page(browser, viewport={"width": width, "height": 800}) as page:
+        page.goto(site_url + "jamforelse/")
+        broken = page.eval_on_selector_all(
+            "table.kb-matrix tbody th a",
+            "els => els.filter(a => !a.textContent.includes(' ') && a.getClientRects().length > 1).map(a => a.textContent)")
+        cards = page.eval_on_selector("table.kb-matrix tbody tr", "tr => getComputedStyle(tr).display")
     assert not broken, broken
     if width == 375:
         assert cards == "grid", "the matrix is not shown as cards on a phone"

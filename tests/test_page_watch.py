@@ -1,11 +1,12 @@
-"""The browser tests' watch (browser_support.checked_page) catches what it promises to catch:
-a missing file, a failing script and a console error, each named. Without this, a watch that
-saw nothing would pass every page."""
+"""The browser tests' watch (browser_support.checked_context / checked_page) catches what it
+promises to catch: a missing file, a failing script and a console error, each named, on every page
+of the context (a second tab, a popup), and lets through only the failures a test allows by name.
+Without this, a watch that saw nothing would pass every page."""
 
 from __future__ import annotations
 
 import pytest
-from browser_support import checked_page, serve
+from browser_support import checked_context, checked_page, serve
 
 
 @pytest.fixture
@@ -16,6 +17,8 @@ def site(tmp_path):
         encoding="utf-8")
     (tmp_path / "console.html").write_text(
         '<!doctype html><html lang="sv"><title>x</title><script>console.error("trasigt")</script>', encoding="utf-8")
+    (tmp_path / "popup.html").write_text(
+        '<!doctype html><html lang="sv"><title>x</title><script>window.open("missing.html")</script>', encoding="utf-8")
     (tmp_path / "throws.html").write_text(
         '<!doctype html><html lang="sv"><title>x</title><script>null.x</script>', encoding="utf-8")
     with serve(tmp_path) as url:
@@ -37,3 +40,37 @@ def test_a_failure_is_reported(browser, site, name, reported):
         with checked_page(browser) as page:
             page.goto(site + name, wait_until="load")
     assert reported in str(failed.value), str(failed.value)
+
+
+def test_a_page_opened_later_in_the_context_is_watched_too(browser, site):
+    with pytest.raises(AssertionError) as failed:
+        with checked_context(browser) as context:
+            context.new_page().goto(site + "ok.html")
+            context.new_page().goto(site + "missing.html", wait_until="load")
+    assert "HTTP 404: " in str(failed.value) and "finns-inte.css" in str(failed.value), str(failed.value)
+
+
+def test_a_popup_is_watched_too(browser, site):
+    with pytest.raises(AssertionError) as failed:
+        with checked_page(browser) as page:
+            with page.expect_popup() as popup:
+                page.goto(site + "popup.html")
+            popup.value.wait_for_load_state("load")
+    assert "finns-inte.css" in str(failed.value), str(failed.value)
+
+
+def test_an_allowed_failure_passes_and_nothing_else_does(browser, site):
+    with checked_page(browser, allow=[r"/finns-inte\.css\b"]) as page:
+        page.goto(site + "missing.html", wait_until="load")
+    with pytest.raises(AssertionError) as failed:
+        with checked_page(browser, allow=[r"/finns-inte\.css\b"]) as page:
+            page.goto(site + "missing.html", wait_until="load")
+            page.goto(site + "console.html", wait_until="load")
+    assert "console error on " in str(failed.value) and "HTTP 404" not in str(failed.value), str(failed.value)
+
+
+def test_an_allowance_for_a_failure_that_never_happens_fails(browser, site):
+    with pytest.raises(AssertionError) as failed:
+        with checked_page(browser, allow=[r"/finns-inte\.css\b"]) as page:
+            page.goto(site + "ok.html")
+    assert "never happened" in str(failed.value), str(failed.value)

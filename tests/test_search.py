@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from browser_support import axe_violations, describe_violations, page_urls, site_path_prefix
+from browser_support import axe_violations, checked_context, checked_page, describe_violations, page_urls, site_path_prefix
 from site_fixtures import ENV, PROJECT, copy_project, read_html
 
 from kunskapsbanken.render import titles, urls
@@ -176,11 +176,11 @@ def test_404_page_is_swedish_and_helps(built_site):
 # --- In Chromium ----------------------------------------------------------------------------
 
 class Watched:
-    """A page whose requests, failed responses and script errors are recorded."""
+    """A page whose requests, failed responses and script errors are recorded, in a checked
+    context (browser_support.checked_context), which fails the test on any of them as well."""
 
-    def __init__(self, browser, site_url, **context):
-        self.context = browser.new_context(locale="sv-SE", **({"viewport": {"width": 1280, "height": 900}} | context))
-        self.page = self.context.new_page()
+    def __init__(self, context, site_url):
+        self.page = context.new_page()
         self.requests: list[str] = []
         self.failed: list[str] = []
         self.errors: list[str] = []
@@ -210,9 +210,8 @@ class Watched:
 
 @pytest.fixture
 def watched(browser, site_url):
-    w = Watched(browser, site_url)
-    yield w
-    w.context.close()
+    with checked_context(browser, locale="sv-SE", viewport={"width": 1280, "height": 900}) as context:
+        yield Watched(context, site_url)
 
 
 def type_query(page, query: str, box: str = "header .kb-search") -> str:
@@ -263,15 +262,12 @@ def test_the_browser_makes_the_same_terms_as_the_index(browser, site_url, built_
     texts = [indexed_text(b) for b in bodies if b is not None]
     vocabulary = sorted({w for t in texts for w in re.findall(r"[^\W_]+", t.lower())} | {w for t in texts for w in words(t)})
     assert len(vocabulary) > 3000
-    page = browser.new_page()
-    try:
+    with checked_page(browser) as page:
         page.goto(site_url)
         browser_side = page.evaluate("""async ([texts, vocabulary]) => {
             const engine = await import(new URL('assets/javascripts/search-engine.js', location.href).href);
             return {words: texts.map(engine.words), stems: vocabulary.map(engine.stem),
                     keys: texts.slice(0, 20).map(engine.nameKey)}; }""", [texts, vocabulary])
-    finally:
-        page.close()
     assert browser_side["words"] == [words(t) for t in texts]
     differ = [(w, term(w), js) for w, js in zip(vocabulary, browser_side["stems"]) if term(w) != js]
     assert not differ, differ[:10]
@@ -484,8 +480,8 @@ def test_skip_link_moves_the_focus_to_the_h1(watched, site_url, knowledge_base):
 
 
 def test_several_results_fit_on_a_phone_and_the_open_search_passes_axe(browser, site_url):
-    w = Watched(browser, site_url, viewport={"width": 375, "height": 667}, is_mobile=True)
-    try:
+    with checked_context(browser, locale="sv-SE", viewport={"width": 375, "height": 667}, is_mobile=True) as context:
+        w = Watched(context, site_url)
         page = w.page
         page.goto(site_url)
         type_query(page, "arbetsgivare")
@@ -496,8 +492,6 @@ def test_several_results_fit_on_a_phone_and_the_open_search_passes_axe(browser, 
         violations = axe_violations(page)
         assert not violations, describe_violations(violations)
         assert not w.search_problems()
-    finally:
-        w.context.close()
 
 
 def test_the_404_page_searches(watched, site_url, knowledge_base):
@@ -574,11 +568,8 @@ def kept_queries(browser, built_site):
     """Every kept query through search-engine.js in one page of Chromium (bench/search_quality.py)."""
     from bench import search_quality
 
-    page = browser.new_page()
-    try:
+    with checked_page(browser) as page:
         return search_quality.evaluate_ours(built_site, site_path_prefix(PROJECT), page=page)
-    finally:
-        page.close()
 
 
 def test_the_kept_queries_find_the_pages_that_answer_them(kept_queries):
@@ -704,12 +695,8 @@ def test_enter_opens_the_results_page_which_filters_pages_and_suggests(watched, 
 
 
 def test_the_results_page_without_javascript_says_what_to_do(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
+    with checked_page(browser, java_script_enabled=False) as page:
         page.goto(site_url + "sok/?q=praktik")
         text = page.locator(".kb-results__nojs").inner_text()
         assert "JavaScript" in text and "Hitta exempel" in text
         assert page.locator(".kb-results__nojs a").count() >= 4
-    finally:
-        context.close()
