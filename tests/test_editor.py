@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from browser_support import axe_violations, checked_page, serve, site_path_prefix
+from browser_support import allow_failures, axe_violations, checked_page, serve, site_path_prefix
 from site_fixtures import ENV, copy_project, mkdocs_build, read_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,8 +145,26 @@ def minimal_admin(editor_env) -> str:
 def _open_editor(browser, url: str):
     """A logged-in editor page (checked: no failed request, no console error) and the list of
     requests that tried to leave 127.0.0.1 (site or decap-server): it must stay empty."""
-    with checked_page(browser, viewport={"width": 1280, "height": 900}, locale="sv-SE") as page:
+    with checked_page(browser, viewport={"width": 1280, "height": 900}, locale="sv-SE", allow=NO_DRAFT) as page:
         yield _log_in(page, url)
+
+
+# With the editorial workflow Decap first asks decap-server for a draft of each entry it opens;
+# decap-server says there is none with a 404 (its unpublishedEntry action, its only 404), and
+# Chromium logs that 404 as a console error. The site itself has no /api/v1.
+NO_DRAFT = [r"^HTTP 404: http://127\.0\.0\.1:\d+/api/v1 ",
+            r"^console error on http://127\.0\.0\.1:\d+/api/v1: Failed to load resource: the server responded "
+            r"with a status of 404 "]
+# A save refused on purpose: Decap's persistUnpublishedEntry rejects with its failure action (an
+# Object) when our preSave check throws, or with nothing when a field fails its widget's own
+# check, and its Editor awaits that without a catch, so Chromium reports an uncaught rejection.
+REFUSED_SAVE = [r"^uncaught error: Object$"]
+INVALID_FIELD = [r"^uncaught error: undefined$"]
+
+
+def expect_refused_saves(page, *, invalid_field: bool = False) -> None:
+    """The test will have saves refused: let Decap's uncaught rejections for them pass (only them)."""
+    allow_failures(page, *REFUSED_SAVE, *(INVALID_FIELD if invalid_field else ()))
 
 
 def _log_in(page, url: str):
@@ -413,6 +431,7 @@ def test_a_negative_number_a_script_and_an_unknown_section_are_refused_in_swedis
     repo, page = editor_env["repo"], editor
     branch = "cms/municipalities/tyreso"
     page.goto(editor_env["url"] + "admin/#/collections/municipalities/entries/tyreso")
+    expect_refused_saves(page, invalid_field=True)
     value = _field(page, "Värde", 0)
     value.wait_for()
     _retype(value, "-3")

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 import test_editor
 from site_fixtures import mkdocs_build, read_html
-from test_editor import _checkout_and_format, _field, _git, _retype, _save_and_wait
+from test_editor import _checkout_and_format, _field, _git, _retype, _save_and_wait, expect_refused_saves
 
 # test_editor.py's fixtures: a git copy of the project with decap-server on it and its site built
 # (one per module), and a logged-in editor page that may not leave 127.0.0.1.
@@ -86,6 +86,7 @@ def test_a_new_project_made_in_the_form_alone_is_valid_and_builds(editor, editor
     repo, page = editor_env["repo"], editor
     branch, path = "cms/projects/stod-i-tyreso", "content/projects/stod-i-tyreso.yml"
     page.goto(editor_env["url"] + "admin/#/collections/projects/new")
+    expect_refused_saves(page)
     _field(page, "Id").wait_for()
     _field(page, "Id").fill("stod-i-tyreso")
     _field(page, "Namn").fill("Stöd i Tyresö")
@@ -236,6 +237,7 @@ def test_a_new_glossary_term_made_in_the_form_alone_is_valid_and_builds(editor, 
     repo, page = editor_env["repo"], editor
     branch, path = "cms/glossary/glossary", "content/glossary.yml"
     page.goto(editor_env["url"] + "admin/#/collections/glossary/entries/glossary")
+    expect_refused_saves(page)
     page.get_by_role("button", name="Spara", exact=True).wait_for()
     terms = re.compile(r"^Förkortning eller begrepp$")
     page.locator("label").filter(has_text=terms).first.wait_for()
