@@ -18,8 +18,8 @@ from markupsafe import escape
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from kunskapsbanken.outputs import BuildOutputs
 from kunskapsbanken.site.pages import PageSpec
+from kunskapsbanken.site.render_ahead import RenderAhead
 
 _ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 """Our templates and Python-Markdown always write ids double-quoted."""
@@ -27,10 +27,10 @@ _ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 
 class GeneratedPage(Page):
     spec: PageSpec
-    outputs: BuildOutputs
+    bodies: RenderAhead
 
     def render(self, config, files) -> None:
-        rendered = self.outputs.render_page(self.spec, self.url)
+        rendered = self.bodies.render(self.spec, self.url)
         self.content = rendered.html
         self.toc = get_toc(toc_tokens(rendered.toc))  # type: ignore[arg-type]  # the toc extension's dicts
         # MkDocs validates links to anchors against the ids it saw in a page; declare this page's
@@ -38,12 +38,12 @@ class GeneratedPage(Page):
         self.present_anchor_ids = set(_ID_ATTRIBUTE.findall(rendered.html))
 
 
-def adopt(page: Page, spec: PageSpec, outputs: BuildOutputs) -> GeneratedPage:
+def adopt(page: Page, spec: PageSpec, bodies: RenderAhead) -> GeneratedPage:
     """``page`` (made by MkDocs for a generated file) as a GeneratedPage rendering ``spec``."""
     page.__class__ = GeneratedPage
     assert isinstance(page, GeneratedPage)
     page.spec = spec
-    page.outputs = outputs
+    page.bodies = bodies
     return page
 
 

@@ -40,6 +40,7 @@ from kunskapsbanken.search.index import PARALLEL_FROM_PAGES, SearchIndexer, Sear
 from kunskapsbanken.search.records import alias_names, glossary_records
 from kunskapsbanken.site import feeds
 from kunskapsbanken.site.pages import PageSpec
+from kunskapsbanken.site.render_ahead import RenderAhead
 from kunskapsbanken.site.renderer import TEMPLATE_DIR, MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
@@ -75,6 +76,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.schema_dir = root / self.config.schema_dir
         self.override_dir = root / self.config.templates_dir if self.config.templates_dir else None
         self.outputs: BuildOutputs | None = None
+        self.bodies: RenderAhead | None = None
         self.specs: dict[str, PageSpec] = {}
         self.posts: list[feeds.FeedEntry] = []
         self.search_indexer: SearchIndexer | None = None
@@ -149,10 +151,12 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # in place of Markdown (generated_pages.py).
         assert self.outputs is not None
         self.nav = nav
-        for src_uri, spec in self.specs.items():
-            file = files.get_file_from_path(src_uri)
-            if file is not None and file.page is not None:
-                generated_pages.adopt(file.page, spec, self.outputs)
+        pages = [(file.page, self.specs[file.src_uri]) for file in files.documentation_pages()
+                 if file.src_uri in self.specs and file.page is not None]
+        # In the order MkDocs will render them, so the second process starts from the other end.
+        self.bodies = RenderAhead([(spec, page.url) for page, spec in pages], self.outputs.render_page)
+        for page, spec in pages:
+            generated_pages.adopt(page, spec, self.bodies)
         return nav
 
     def on_page_content(self, html, page, config, files):
@@ -163,6 +167,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
 
     def on_env(self, env, config, files):
         assert self.outputs is not None
+        self._close_bodies()  # every page's body is rendered by now
         # The theme's templates are compiled anew for every rebuild under mkdocs serve; keep
         # them compiled for the life of the process (keyed on each template's source).
         env.bytecode_cache = _THEME_BYTECODE
@@ -220,7 +225,13 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         log.debug(f"sökindex: {pages} sidor")
         self.staged.finish(config)
 
+    def _close_bodies(self) -> None:
+        if self.bodies is not None:
+            self.bodies.close()
+            self.bodies = None
+
     def on_build_error(self, error):
+        self._close_bodies()
         if self.search_indexer is not None:
             self.search_indexer.close()
             self.search_indexer = None
