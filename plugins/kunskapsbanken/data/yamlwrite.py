@@ -2,11 +2,12 @@
 
 Two kinds of YAML are written, each with one set of rules:
 
-* **Generated configuration** (the editor's ``admin/config.yml``, the exported ``mkdocs.yml``):
-  data nobody edits by hand, dumped by PyYAML with libyaml's emitter where it is available (the
-  pure-Python one took a second of every rebuild under serve), Unicode as it is, keys in the
-  order given, a header comment saying where the file comes from, and ``!!python/name:`` values
-  (mkdocs.yml's slug functions) kept as tags (:func:`config_yaml`).
+* **Generated files** (the editor's ``admin/config.yml``, the exported ``mkdocs.yml``, the
+  generated pages' front matter): data nobody edits by hand, dumped by PyYAML with libyaml's
+  emitter where it is available (the pure-Python one took a second of every rebuild under
+  serve), Unicode as it is, keys in the order given, a header comment saying where the file
+  comes from, and ``!!python/name:`` values (mkdocs.yml's slug functions) kept as tags
+  (:func:`config_yaml`); a page's front matter is one JSON value a line (:func:`front_matter`).
 * **The records' house style** (``content/``): what contributors read and edit. ``format``
   lays out what the web editor wrote in it and ``new`` writes its drafts through it, so a
   filled-in draft is already formatted (:func:`normalise`, :func:`dump`, :func:`field_lines`):
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
 import os
 import re
 import textwrap
@@ -62,6 +64,12 @@ def config_yaml(data: dict, header: str) -> str:
     """``data`` as a generated file: ``header`` as its opening comment, then the YAML."""
     comment = "".join(f"# {line}\n" for line in header.splitlines())
     return comment + yaml.dump(data, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False, width=WIDTH)
+
+
+def front_matter(meta: dict) -> str:
+    """A generated page's front matter between ``---`` lines: each value as JSON, which is YAML,
+    on one line, without any hand-made quoting, and cheap enough for every page of every build."""
+    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
 
 
 # -- the records' house style: reading and writing a round-trip document -----------------------------
