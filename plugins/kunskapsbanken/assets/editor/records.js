@@ -161,7 +161,7 @@ export function sameData(a, b) {
 }
 
 // -- the house style --------------------------------------------------------------------------
-// `indent` below is formatting.py's own count (a key of the top mapping is at 2, an item of a
+// `indent` below is yamlwrite.py's own count (a key of the top mapping is at 2, an item of a
 // list at the list's + 4), which decides folding; `col` is the real column a line starts at.
 
 function wrap(text, width) {
