@@ -192,18 +192,17 @@ def _add_editor(outputs: BuildOutputs) -> None:
         return
     for name, path in editor_config.decap_files(dist).items():
         outputs.copies[f"admin/{name}"] = path
-    editor = editor_config.EditorConfig(settings.schema_dir, settings.content_dir,
-                                        content_path=settings.content_dir.relative_to(settings.root).as_posix(),
-                                        docs_path=settings.docs_dir.relative_to(settings.root).as_posix())
-    config = editor.config(
+    outputs.files["admin/config.yml"] = editor_config.config_text(
+        settings.schema_dir, settings.content_dir,
+        content_path=settings.content_dir.relative_to(settings.root).as_posix(),
+        docs_path=settings.docs_dir.relative_to(settings.root).as_posix(),
         backend=editor_config.github_backend(settings.repo_url, settings.editor_branch, settings.editor_auth_url),
         # Only a local build talks to decap-server: the published editor never calls the visitor's machine.
         local_backend=editor_config.local_backend(settings.editor_local_backend, settings.editor_local_port),
         blog_categories=settings.blog_categories,
         blog_authors=editor_config.blog_authors(settings.docs_dir))
-    outputs.files["admin/config.yml"] = editor_config.config_yaml(config)
     outputs.files[editor_config.EDITOR_DATA] = json.dumps(
-        editor_config.editor_data(settings.schema_dir, settings.content_dir), ensure_ascii=False)
+        editor_config.editor_data(settings.schema_dir, settings.content_dir, outputs.kb), ensure_ascii=False)
     outputs.files["admin/index.html"] = outputs.renderer.render_file(
         "editor_admin.html", site_name=settings.site_name, repo_url=settings.repo_url)
 

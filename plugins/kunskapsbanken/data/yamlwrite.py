@@ -45,7 +45,7 @@ from kunskapsbanken.data.schemas import branches, resolve_ref
 WIDTH = 100
 """Where long text and comments are folded, as in the hand-written records and generated files."""
 
-# -- generated files ---------------------------------------------------------------------------------------
+# -- generated files ---------------------------------------------------------------------------------
 
 
 class PythonName(str):
