@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from kunskapsbanken.data import load_knowledge_base
 from kunskapsbanken.data.kinds import NEWS_POSTS
+from kunskapsbanken.data import yamlwrite
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.editor import config as editor_config
 from kunskapsbanken.git.history import git_history, last_updated
@@ -104,8 +105,7 @@ class BuildOutputs:
             meta["search"] = {"exclude": True}
         if edit_url is not None:
             meta["edit_url"] = edit_url
-        # JSON is valid YAML: front matter without any hand-made quoting.
-        return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
+        return yamlwrite.front_matter(meta)
 
     def render_page(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
         return self.renderer.render(spec, page_url)
