@@ -90,6 +90,10 @@ class BuildOutputs:
 
         ``edit_url``: the edit link, for an engine that cannot point a page's edit link at a file
         outside the docs folder ("": none); the plugin sets it on the MkDocs file instead."""
+        return yamlwrite.front_matter(self.page_meta(spec, edit_url=edit_url))
+
+    def page_meta(self, spec: PageSpec, *, edit_url: str | None = None) -> dict[str, object]:
+        """A generated page's front matter, as data (see :meth:`front_matter`)."""
         # Material prints title and description without escaping them, and both come from
         # contributor text: escape them here, once, so they can only ever be text.
         meta: dict[str, object] = {
@@ -105,7 +109,7 @@ class BuildOutputs:
             meta["search"] = {"exclude": True}
         if edit_url is not None:
             meta["edit_url"] = edit_url
-        return yamlwrite.front_matter(meta)
+        return meta
 
     def render_page(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
         return self.renderer.render(spec, page_url)

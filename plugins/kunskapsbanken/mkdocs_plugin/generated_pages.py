@@ -1,8 +1,10 @@
 """The plugin's pages in MkDocs: their body comes from a template, not from Markdown.
 
-MkDocs converts every page's Markdown with a new Python-Markdown instance, a few milliseconds a
-page; a generated page's Markdown is front matter only, and its body was then replaced by the
-rendered template anyway. A :class:`GeneratedPage` renders the template in place of that step.
+MkDocs parses every page's front matter and converts its Markdown with a new Python-Markdown
+instance, a few milliseconds a page; a generated page's Markdown is front matter only, and its body
+was then replaced by the rendered template anyway. A :class:`GeneratedPage` takes its metadata as
+data and renders the template in place of those steps. (Its file still holds the same front matter,
+for any plugin that reads files.)
 
 MkDocs makes the Page objects itself while it builds the navigation (with the titles the
 navigation gives them), so the plugin changes their class once they exist (``adopt``), rather than
@@ -28,6 +30,10 @@ _ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 class GeneratedPage(Page):
     spec: PageSpec
     bodies: RenderAhead
+    spec_meta: dict
+
+    def read_source(self, config) -> None:
+        self.markdown, self.meta = "", dict(self.spec_meta)
 
     def render(self, config, files) -> None:
         rendered = self.bodies.render(self.spec, self.url)
@@ -38,11 +44,13 @@ class GeneratedPage(Page):
         self.present_anchor_ids = set(_ID_ATTRIBUTE.findall(rendered.html))
 
 
-def adopt(page: Page, spec: PageSpec, bodies: RenderAhead) -> GeneratedPage:
-    """``page`` (made by MkDocs for a generated file) as a GeneratedPage rendering ``spec``."""
+def adopt(page: Page, spec: PageSpec, meta: dict, bodies: RenderAhead) -> GeneratedPage:
+    """``page`` (made by MkDocs for a generated file) as a GeneratedPage of ``spec``, whose front
+    matter is ``meta``."""
     page.__class__ = GeneratedPage
     assert isinstance(page, GeneratedPage)
     page.spec = spec
+    page.spec_meta = meta
     page.bodies = bodies
     return page
 

@@ -156,7 +156,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # In the order MkDocs will render them, so the second process starts from the other end.
         self.bodies = RenderAhead([(spec, page.url) for page, spec in pages], self.outputs.render_page)
         for page, spec in pages:
-            generated_pages.adopt(page, spec, self.bodies)
+            generated_pages.adopt(page, spec, self.outputs.page_meta(spec), self.bodies)
         return nav
 
     def on_page_content(self, html, page, config, files):
