@@ -43,6 +43,8 @@ class RenderAhead:
         self._position = {(id(spec), url): i for i, (spec, url) in enumerate(pages)}
         self._futures: list[Future] = []
         self._pool: ProcessPoolExecutor | None = None
+        self.from_worker = 0
+        """Pages the worker rendered so far."""
         if len(pages) < MIN_PAGES or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return
         global _RENDER, _PAGES
@@ -61,6 +63,7 @@ class RenderAhead:
         if future.cancel():  # the worker had not begun this batch: this process renders it
             return self._render(spec, url)
         html, toc = future.result()[position % BATCH]
+        self.from_worker += 1
         return RenderedPage(html, toc)
 
     def close(self) -> None:
