@@ -29,7 +29,7 @@ def test_a_record_rewritten_by_a_tool_gets_its_style_and_comments_back():
     # What Decap does: no comments, no modeline, its own key order and line breaks.
     rewritten = yaml.safe_dump(dict(reversed(list(data.items()))), allow_unicode=True, width=60)
     schema = schemas_for(PROJECT / "schema")["project"].schema
-    modeline = modeline_for(path, PROJECT / "content", PROJECT / "schema", "project.schema.json")
+    modeline = modeline_for(path, PROJECT / "schema", "project.schema.json")
     out = format_text(rewritten, schema, modeline=modeline, base_text=with_comment)
     assert out.splitlines()[0] == "# yaml-language-server: $schema=../../schema/project.schema.json"
     assert "# checked against the 2015 report\nstatus: ongoing\n" in out

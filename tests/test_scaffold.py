@@ -210,6 +210,33 @@ def test_name_that_needs_quoting(project):
     assert validate(project).returncode == 0
 
 
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_filled_in_draft_is_already_formatted(project, kind):
+    """``new`` writes its draft through the records' house style (data/yamlwrite.py), the one that
+    ``format`` applies: once a contributor has filled it in, ``format --check`` accepts it as it
+    is, and its values are laid out line for line as ``format`` lays out the same data anew (as
+    when the web editor saved it without comments)."""
+    from kunskapsbanken.contributor.formatting import format_text
+    from kunskapsbanken.data.repository import schemas_for
+
+    name = 'Test: "By" #1, yes'  # a name that must be quoted
+    result = run_cli("new", kind, name, "--id", "testby", cwd=project)
+    assert result.returncode == 0, result.stderr
+    written = f"content/{KINDS[kind]}/testby.yml"
+    _fill_placeholders(project, written)
+    assert validate(project).returncode == 0
+    text = (project / written).read_text(encoding="utf-8")
+
+    result = run_cli("format", "--check", "--no-base", written, cwd=project)
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+    assert (project / written).read_text(encoding="utf-8") == text
+
+    values = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    schema = schemas_for(project / "schema")[kind].schema
+    anew = format_text("\n".join(values) + "\n", schema, modeline="modeline")
+    assert anew.splitlines() == ["# modeline", *values]
+
+
 def test_refuses_to_overwrite(project):
     target = project / "content/municipalities/skelleftea.yml"
     before = target.read_bytes()

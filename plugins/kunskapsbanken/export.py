@@ -20,28 +20,20 @@ from urllib.parse import urljoin
 
 import yaml
 
+from kunskapsbanken.data.yamlwrite import PythonName, config_yaml
 from kunskapsbanken.outputs import FEED_PATHS, BuildSettings, build_outputs
 from kunskapsbanken.site.feedback import feedback_link
 
 PLUGIN = "kunskapsbanken"
 
 
-class _PythonName(str):
-    """A ``!!python/name:`` value in mkdocs.yml (e.g. a slug function), kept as it is."""
-
-
 class _ConfigLoader(yaml.SafeLoader):
     pass
 
 
-class _ConfigDumper(yaml.SafeDumper):
-    pass
-
-
+# A slug function in mkdocs.yml stays a tag, and is written back as one (data/yamlwrite.py).
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:",
-                                    lambda loader, suffix, node: _PythonName(suffix))
-_ConfigDumper.add_representer(_PythonName, lambda dumper, value: dumper.represent_scalar(
-    "tag:yaml.org,2002:python/name:" + value, ""))
+                                    lambda loader, suffix, node: PythonName(suffix))
 
 
 def read_config(config_file: Path) -> dict:
@@ -140,9 +132,9 @@ def export_pages(config_file: Path, dest: Path) -> int:
     config["docs_dir"] = "docs"
     # The header's report links read it from extra, where the plugin puts it in a MkDocs build.
     config["extra"] = {**(config.get("extra") or {}), "kb_feedback": settings.feedback}
-    (dest / "mkdocs.yml").write_text(
-        "# Written by python -m kunskapsbanken export-pages: the site without the kunskapsbanken plugin.\n"
-        + yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (dest / "mkdocs.yml").write_text(config_yaml(
+        config, "Written by python -m kunskapsbanken export-pages: the site without the kunskapsbanken plugin."),
+        encoding="utf-8")
     return written
 
 

@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from kunskapsbanken.data import load_knowledge_base
 from kunskapsbanken.data.kinds import NEWS_POSTS
+from kunskapsbanken.data import yamlwrite
 from kunskapsbanken.data.repository import schemas_for
 from kunskapsbanken.editor import config as editor_config
 from kunskapsbanken.git.history import git_history, last_updated
@@ -89,6 +90,10 @@ class BuildOutputs:
 
         ``edit_url``: the edit link, for an engine that cannot point a page's edit link at a file
         outside the docs folder ("": none); the plugin sets it on the MkDocs file instead."""
+        return yamlwrite.front_matter(self.page_meta(spec, edit_url=edit_url))
+
+    def page_meta(self, spec: PageSpec, *, edit_url: str | None = None) -> dict[str, object]:
+        """A generated page's front matter, as data (see :meth:`front_matter`)."""
         # Material prints title and description without escaping them, and both come from
         # contributor text: escape them here, once, so they can only ever be text.
         meta: dict[str, object] = {
@@ -104,8 +109,7 @@ class BuildOutputs:
             meta["search"] = {"exclude": True}
         if edit_url is not None:
             meta["edit_url"] = edit_url
-        # JSON is valid YAML: front matter without any hand-made quoting.
-        return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in meta.items()) + "---\n"
+        return meta
 
     def render_page(self, spec: PageSpec, page_url: str | None = None) -> RenderedPage:
         return self.renderer.render(spec, page_url)
@@ -192,18 +196,17 @@ def _add_editor(outputs: BuildOutputs) -> None:
         return
     for name, path in editor_config.decap_files(dist).items():
         outputs.copies[f"admin/{name}"] = path
-    editor = editor_config.EditorConfig(settings.schema_dir, settings.content_dir,
-                                        content_path=settings.content_dir.relative_to(settings.root).as_posix(),
-                                        docs_path=settings.docs_dir.relative_to(settings.root).as_posix())
-    config = editor.config(
+    outputs.files["admin/config.yml"] = editor_config.config_text(
+        settings.schema_dir, settings.content_dir,
+        content_path=settings.content_dir.relative_to(settings.root).as_posix(),
+        docs_path=settings.docs_dir.relative_to(settings.root).as_posix(),
         backend=editor_config.github_backend(settings.repo_url, settings.editor_branch, settings.editor_auth_url),
         # Only a local build talks to decap-server: the published editor never calls the visitor's machine.
         local_backend=editor_config.local_backend(settings.editor_local_backend, settings.editor_local_port),
         blog_categories=settings.blog_categories,
         blog_authors=editor_config.blog_authors(settings.docs_dir))
-    outputs.files["admin/config.yml"] = editor_config.config_yaml(config)
     outputs.files[editor_config.EDITOR_DATA] = json.dumps(
-        editor_config.editor_data(settings.schema_dir, settings.content_dir), ensure_ascii=False)
+        editor_config.editor_data(settings.schema_dir, settings.content_dir, outputs.kb), ensure_ascii=False)
     outputs.files["admin/index.html"] = outputs.renderer.render_file(
         "editor_admin.html", site_name=settings.site_name, repo_url=settings.repo_url)
 

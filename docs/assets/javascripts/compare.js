@@ -2,7 +2,8 @@
 // open data (data/jamfor/), with the selection in the address (?kommuner=partille,tyreso).
 // The cells come pre-rendered from the same templates as the static pages; this script only
 // lays them out in the same structure as templates/_compare_body.html.
-document$.subscribe(function () {
+(function () {
+  "use strict";
   var form = document.querySelector("form.kb-compare-picker");
   if (!form || form.dataset.ready) return;
   form.dataset.ready = "1";
@@ -51,14 +52,29 @@ document$.subscribe(function () {
     result.replaceChildren(grid);
   }
 
+  // A file that does not come (offline, a broken deploy) is said in words, never a silent blank.
+  function json(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + url);
+      return response.json();
+    });
+  }
+
   function load(entry) {
     if (!cache[entry.id + entry.data]) {
-      cache[entry.id + entry.data] = fetch(new URL(entry.data, root)).then(function (r) { return r.json(); });
+      cache[entry.id + entry.data] = json(new URL(entry.data, root));
+      cache[entry.id + entry.data].catch(function () { delete cache[entry.id + entry.data]; });
     }
     return cache[entry.id + entry.data];
   }
 
-  fetch(new URL(form.dataset.index, location.href)).then(function (r) { return r.json(); }).then(function (index) {
+  json(new URL(form.dataset.index, location.href)).catch(function () {
+    var notice = document.querySelector(".kb-compare-picker__nojs");
+    if (notice) notice.textContent = "Väljaren kunde inte laddas. Ladda om sidan eller försök senare. " +
+      "Jämförelserna av modellkommunerna nedan fungerar ändå.";
+    if (notice) notice.setAttribute("role", "alert");
+  }).then(function (index) {
+    if (!index) return;
     var kinds = {};
     index.kinds.forEach(function (kind) { kinds[kind.parameter] = kind; });
     var params = new URLSearchParams(location.search);
@@ -100,6 +116,9 @@ document$.subscribe(function () {
         var names = columns.map(function (c) { return c.name; });
         var heading = names.slice(0, -1).join(", ") + " och " + names[names.length - 1];
         result.insertBefore(element("p", {"class": "kb-compare-result__names"}, "Jämförelse: " + heading), result.firstChild);
+      }).catch(function () {
+        result.replaceChildren();
+        status.textContent = "Uppgifterna kunde inte laddas. Försök igen, eller ladda om sidan.";
       });
     }
 
@@ -120,4 +139,4 @@ document$.subscribe(function () {
     if (notice) notice.hidden = true;
     update();
   });
-});
+})();

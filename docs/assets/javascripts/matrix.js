@@ -2,7 +2,8 @@
 // reader without JavaScript gets the full table and no control that does nothing.
 // Sort: a button in every column header, and the same choice in a list that also works on a
 // phone, where the matrix is shown as cards. Filter: the rows with a given rating on a criterion.
-document$.subscribe(function () {
+(function () {
+  "use strict";
   var ORDER = {"c-m": 0, "c-p": 1, "c-n": 2, "c-u": 3};
   var RATINGS = [["c-m", "Ja (uppfyllt)"], ["c-p", "Delvis"], ["c-n", "Nej (inte uppfyllt)"], ["c-u", "Okänt"], ["", "Ingen bedömning"]];
 
@@ -101,4 +102,4 @@ document$.subscribe(function () {
     rating.select.addEventListener("change", apply);
     apply();
   });
-});
+})();

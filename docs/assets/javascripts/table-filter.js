@@ -1,7 +1,8 @@
 // A filter above each index table (kommuner, projekt, metoder): rows stay visible when they
 // contain every word typed. Made by script, so a reader without JavaScript never sees a
 // control that does nothing; the full table is there either way.
-document$.subscribe(function () {
+(function () {
+  "use strict";
   document.querySelectorAll("table.kb-index").forEach(function (table, index) {
     var region = table.closest(".kb-scroll") || table;
     if (region.previousElementSibling && region.previousElementSibling.classList.contains("kb-filter")) return;
@@ -39,4 +40,4 @@ document$.subscribe(function () {
     region.parentNode.insertBefore(form, region);
     update();
   });
-});
+})();

@@ -48,6 +48,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     root = Path(root) if root else content_dir.parent
     schemas = schemas_for(Path(schema_dir))
     content = Content(records={k: {} for k in KINDS}, docs={}, problems=[])
+    this_read: dict[Path, _CheckedFile] = {}
 
     # Resolved once: resolving each of thousands of files was a measurable share of a build.
     resolved_root, resolved_content = root.resolve(), content_dir.resolve()
@@ -58,30 +59,25 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         except ValueError:
             return path.as_posix()
 
-    def parse(path: Path) -> tuple[str, YamlDocument | None]:
+    def read(path: Path, kind: str) -> tuple[str, YamlDocument | None, bool]:
+        """The file parsed and checked on its own: (file, document or None, valid by its schema)."""
         file = relative(path)
         try:
-            doc = load_yaml(path.read_bytes(), file)
-        except YamlError as exc:
-            content.problems.append(exc.problem)
-            return file, None
+            data = path.read_bytes()
         except OSError as exc:  # removed or made unreadable while being read
             content.problems.append(Problem(file, 1, 1, "", "filen går inte att läsa", code="file.unreadable",
                                             found=exc.strerror or type(exc).__name__, expected="en läsbar YAML-fil"))
-            return file, None
-        content.docs[file] = doc
-        content.problems.extend(doc.problems)
-        return file, doc
-
-    def validate(file: str, doc: YamlDocument, schema: KindSchema) -> bool:
-        own = scalar_problems(file, doc, functools.partial(is_markdown, schema.schema)) \
-            + placeholder_problems(file, doc, schema.schema)
-        content.problems.extend(own)
-        if schema.is_valid(doc.data):
-            return True
-        reported = {p.path for p in own + doc.problems if p.is_error}
-        content.problems.extend(SchemaErrorTranslator(file, doc, schema.schema, reported).problems(schema.errors(doc.data)))
-        return False
+            return file, None, False
+        kept = _LAST_READ.get(path)
+        if kept is not None and kept.data == data and kept.file == file and kept.schemas is schemas:
+            checked = kept
+        else:
+            checked = _check_file(file, data, schemas[kind], schemas)
+        this_read[path] = checked
+        content.problems.extend(checked.problems)
+        if checked.doc is not None:
+            content.docs[file] = checked.doc
+        return file, checked.doc, checked.valid
 
     stray, refused = _stray_files(content_dir, relative)
     content.problems.extend(stray)
@@ -92,13 +88,9 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         if folder_path in refused or folder_path.is_symlink():
             continue
         for path in sorted(p for p in folder_path.glob("*.yml") if p not in refused):
-            file, doc = parse(path)
+            file, doc, _ = read(path, kind)
             if doc is None:
                 continue
-            validate(file, doc, schemas[kind])
-            if isinstance(doc.data, dict) and EASY_READ_FIELD in doc.data:
-                content.problems.extend(easy_read_problems(file, doc.data[EASY_READ_FIELD],
-                                                           doc.position((EASY_READ_FIELD,))))
             if not isinstance(doc.data, dict) or not isinstance(doc.data.get("id"), str):
                 continue
             # Records with schema problems still take part in the reference checks, so that
@@ -121,14 +113,11 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             content.problems.append(Problem(relative(path), 1, 1, "", "filen saknas", code="file.missing",
                                             expected=f"en lista enligt schema/{list_kind.schema}"))
             continue
-        file, doc = parse(path)
-        if doc is None or not validate(file, doc, schemas[kind]):
+        file, doc, valid = read(path, kind)
+        if doc is None or not valid:
             continue
         assert isinstance(doc.data, list)  # the schema of every list file says so
         for i, item in enumerate(doc.data):
-            if EASY_READ_FIELD in item:  # a glossary entry's easy-read explanation
-                content.problems.extend(easy_read_problems(file, item[EASY_READ_FIELD], doc.position((i, EASY_READ_FIELD)),
-                                                           format_path((i, EASY_READ_FIELD))))
             if item[key] in content.records[kind]:
                 line, column = doc.position((i, key))
                 content.problems.append(Problem(file, line, column, format_path((i, key)),
@@ -149,7 +138,49 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
         checker.check_examples(record)
     content.problems.extend(checker.problems)
     content.problems.extend(name_problems(content.records, content.docs))  # reserved and colliding names
+    _LAST_READ.clear()
+    _LAST_READ.update(this_read)
     return content
+
+
+@dataclass
+class _CheckedFile:
+    """One file parsed and checked on its own (not against other files)."""
+
+    file: str
+    data: bytes
+    schemas: dict
+    doc: YamlDocument | None
+    problems: list[Problem]
+    valid: bool
+
+
+_LAST_READ: dict[Path, _CheckedFile] = {}
+"""The files of the last read, by path. Under ``mkdocs serve`` a rebuild parses and checks again
+only the files whose bytes changed; what involves other files (ids, references, names) is always
+checked anew. Nothing changes a document after it is read."""
+
+
+def _check_file(file: str, data: bytes, schema: KindSchema, schemas: dict) -> _CheckedFile:
+    try:
+        doc = load_yaml(data, file)
+    except YamlError as exc:
+        return _CheckedFile(file, data, schemas, None, [exc.problem], False)
+    problems = list(doc.problems)
+    problems += scalar_problems(file, doc, functools.partial(is_markdown, schema.schema)) \
+        + placeholder_problems(file, doc, schema.schema)
+    valid = schema.is_valid(doc.data)
+    if not valid:
+        reported = {p.path for p in problems if p.is_error}
+        problems += SchemaErrorTranslator(file, doc, schema.schema, reported).problems(schema.errors(doc.data))
+    if isinstance(doc.data, dict) and EASY_READ_FIELD in doc.data:
+        problems += easy_read_problems(file, doc.data[EASY_READ_FIELD], doc.position((EASY_READ_FIELD,)))
+    elif isinstance(doc.data, list) and valid:
+        for i, item in enumerate(doc.data):
+            if EASY_READ_FIELD in item:  # a glossary entry's easy-read explanation
+                problems += easy_read_problems(file, item[EASY_READ_FIELD], doc.position((i, EASY_READ_FIELD)),
+                                               format_path((i, EASY_READ_FIELD)))
+    return _CheckedFile(file, data, schemas, doc, problems, valid)
 
 
 def _check_identity(content: Content, record: Record, path: Path, doc: YamlDocument) -> bool:

@@ -6,30 +6,33 @@ data, editor, schemas); what needs MkDocs' own results (feeds, start page, searc
   MkDocs cleans ``site_dir``, so an invalid record stops the build and the previous site stays.
 * ``on_files`` adds one generated page per record and index (``File.generated``), with
   ``edit_uri`` pointing at the YAML file, plus the open-data files, the editor and the JSON Schemas.
-* ``on_page_content`` replaces a generated page's body with its rendered template. Back-links
-  and the matrix need no late pass: every relation is derived by the model up front.
+* ``on_nav`` makes each generated page render its template in place of Markdown
+  (generated_pages.py). Back-links and the matrix need no late pass: every relation is derived by
+  the model up front. ``on_page_content`` marks the glossary's terms on every page.
 * ``on_env`` runs once every page exists: it collects the news posts (their URLs come from the
   blog plugin), which the start page (``on_page_context``) and the news feed need.
 * ``on_post_page`` hands each finished page to the search indexer (search/index.py), and
   ``on_post_build`` writes the index, under ``mkdocs build`` and ``mkdocs serve`` alike.
+* Under ``mkdocs serve``, work on what did not change is kept from one rebuild to the next: the
+  glossary marks and search documents of unchanged pages, and the theme's HTML of generated pages
+  whose inputs are all the same (theme_reuse.py).
 * ``on_serve`` watches the records, schemas and templates so ``mkdocs serve`` reloads on edits.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
 
 from kunskapsbanken.data import ValidationFailed
+from kunskapsbanken.mkdocs_plugin import generated_pages, theme_reuse
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
 from kunskapsbanken.mkdocs_plugin.news_posts import NewsPosts, post_problems
 from kunskapsbanken.mkdocs_plugin.staging import StagedSite
+from kunskapsbanken.mkdocs_plugin.theme_reuse import ThemeReuse
 from kunskapsbanken.outputs import FEED_PATHS, BuildOutputs, BuildSettings, build_outputs
 from kunskapsbanken.site import home
 from kunskapsbanken.site.feedback import FeedbackAddressInvalid, feedback_link
@@ -37,6 +40,7 @@ from kunskapsbanken.search.index import PARALLEL_FROM_PAGES, SearchIndexer, Sear
 from kunskapsbanken.search.records import alias_names, glossary_records
 from kunskapsbanken.site import feeds
 from kunskapsbanken.site.pages import PageSpec
+from kunskapsbanken.site.render_ahead import RenderAhead
 from kunskapsbanken.site.renderer import TEMPLATE_DIR, MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
@@ -54,10 +58,12 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # so the work on pages that did not change can be reused (glossary marks, search documents).
         self.serving = command == "serve"
         self.reused = {"glossary": {}, "search": {}}
-        self.staged = StagedSite()
+        self.theme_reuse = ThemeReuse()
+        self.staged = StagedSite(background_removal=self.serving)
 
     def on_shutdown(self):
         self.staged.abandon()
+        self.staged.wait()
 
     def on_config(self, config):
         # Every build writes into a fresh folder; the old site is replaced only by a good build.
@@ -70,6 +76,7 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         self.schema_dir = root / self.config.schema_dir
         self.override_dir = root / self.config.templates_dir if self.config.templates_dir else None
         self.outputs: BuildOutputs | None = None
+        self.bodies: RenderAhead | None = None
         self.specs: dict[str, PageSpec] = {}
         self.posts: list[feeds.FeedEntry] = []
         self.search_indexer: SearchIndexer | None = None
@@ -139,25 +146,33 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # A news post keeps its title in the front matter, where the web editor reads and writes it.
         return self.news.markdown(markdown, page)
 
+    def on_nav(self, nav, config, files):
+        # MkDocs has made a Page for every file by now; the generated ones render their template
+        # in place of Markdown (generated_pages.py).
+        assert self.outputs is not None
+        self.nav = nav
+        pages = [(file.page, self.specs[file.src_uri]) for file in files.documentation_pages()
+                 if file.src_uri in self.specs and file.page is not None]
+        # In the order MkDocs will render them, so the second process starts from the other end.
+        self.bodies = RenderAhead([(spec, page.url) for page, spec in pages], self.outputs.render_page)
+        for page, spec in pages:
+            generated_pages.adopt(page, spec, self.outputs.page_meta(spec), self.bodies)
+        return nav
+
     def on_page_content(self, html, page, config, files):
         assert self.outputs is not None
         html = self.news.content(html, page)
-        spec = self.specs.get(page.file.src_uri)
-        if spec is not None:
-            rendered = self.outputs.render_page(spec, page.url)
-            page.toc = get_toc(_toc_tokens(rendered.toc))  # type: ignore[arg-type]  # the toc extension's dicts
-            # MkDocs validates links to anchors against the ids it saw in the page's Markdown; this
-            # page's body comes from a template, so declare its ids (e.g. kallor.md#kalla-…).
-            page.present_anchor_ids = (page.present_anchor_ids or set()) | set(_ID_ATTRIBUTE.findall(rendered.html))
-            html = rendered.html
         # Generated and hand-written pages alike.
         return self.outputs.mark_glossary(html, page.url, page.file.src_uri)
 
     def on_env(self, env, config, files):
         assert self.outputs is not None
+        self._close_bodies()  # every page's body is rendered by now
         # The theme's templates are compiled anew for every rebuild under mkdocs serve; keep
         # them compiled for the life of the process (keyed on each template's source).
         env.bytecode_cache = _THEME_BYTECODE
+        if self.serving:
+            self.theme_reuse.begin(config, self.nav, env)
         self.search_indexer = SearchIndexer(parallel=len(files.documentation_pages()) >= PARALLEL_FROM_PAGES,
                                             reuse=self.reused["search"] if self.serving else None)
         self.posts = []
@@ -179,6 +194,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         return env
 
     def on_page_context(self, context, page, config, nav):
+        if self.serving and (key := self.theme_reuse.key(context, page)) is not None:
+            context[theme_reuse.KEY] = key
         if page.file.src_uri == "index.md" and self.outputs is not None:
             results = self.outputs.renderer.render_template(
                 "home_results.html", page.url, results=home.home_results(self.outputs.kb)).html
@@ -203,10 +220,18 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             raise PluginError(str(exc)) from None
         finally:
             self.search_indexer = None
+            if self.serving:
+                self.theme_reuse.finish()
         log.debug(f"sökindex: {pages} sidor")
         self.staged.finish(config)
 
+    def _close_bodies(self) -> None:
+        if self.bodies is not None:
+            self.bodies.close()
+            self.bodies = None
+
     def on_build_error(self, error):
+        self._close_bodies()
         if self.search_indexer is not None:
             self.search_indexer.close()
             self.search_indexer = None
@@ -217,21 +242,3 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
             if folder and folder.is_dir():
                 server.watch(str(folder))
         return server
-
-
-_ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
-"""Our templates and Python-Markdown always write ids double-quoted."""
-
-
-def _toc_tokens(entries: list[tuple[int, str, str]]) -> list[dict]:
-    """Nest (level, id, title) entries the way Python-Markdown's toc extension reports them."""
-    root: list[dict] = []
-    stack: list[dict] = []
-    for level, anchor, title in entries:
-        safe = str(escape(title))  # the theme prints TOC names as HTML
-        token = {"level": level, "id": anchor, "name": safe, "html": safe, "data-toc-label": "", "children": []}
-        while stack and stack[-1]["level"] >= level:
-            stack.pop()
-        (stack[-1]["children"] if stack else root).append(token)
-        stack.append(token)
-    return root

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+import threading
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
@@ -31,10 +32,14 @@ def _strict_warnings(config) -> int:
 
 
 class StagedSite:
-    def __init__(self):
+    def __init__(self, *, background_removal: bool = False):
+        """``background_removal``: remove the replaced site in a thread (``mkdocs serve``: the
+        new site is served at once; a few thousand files take a noticeable time to delete)."""
         self.final: Path | None = None
         self.staging: Path | None = None
         self.config = None
+        self.background_removal = background_removal
+        self._removals: list[threading.Thread] = []
 
     def begin(self, config) -> None:
         """Point ``config.site_dir`` at a new, empty folder beside the real one."""
@@ -60,9 +65,21 @@ class StagedSite:
         config.site_dir = str(self.final)  # gh-deploy and later plugins read the real folder
         self.staging = None
         if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+            if self.background_removal:
+                self._removals = [t for t in self._removals if t.is_alive()]
+                thread = threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True})
+                thread.start()
+                self._removals.append(thread)
+            else:
+                shutil.rmtree(old, ignore_errors=True)
         log.info(f"Bygget lyckades: webbplatsen finns i {self.final}")
         return True
+
+    def wait(self) -> None:
+        """Until every replaced site is removed (at the end of ``mkdocs serve``)."""
+        for thread in self._removals:
+            thread.join()
+        self._removals = []
 
     def abandon(self) -> None:
         """Remove the staging folder; the old site stays as it was."""

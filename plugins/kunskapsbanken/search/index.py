@@ -81,9 +81,9 @@ RESULTS_SRC = "sok.md"
 RESULT_FILTERS = [("", "Allt"), ("kommun", "Kommuner"), ("projekt", "Projekt"), ("metod", "Metoder"),
                   ("ord", "Ord"), ("nyhet", "Nyheter"), ("annat", "Annat")]
 """The results page's kinds to filter by (value of ``typ``, label); "annat" includes "översikt"."""
-PARALLEL_FROM_PAGES = 1000
+PARALLEL_FROM_PAGES = 100
 """From this many pages on, a worker process reads them (SearchIndexer)."""
-PAGES_PER_BATCH = 100
+PAGES_PER_BATCH = 50
 MAX_WORKERS = 4
 
 
@@ -128,7 +128,7 @@ class SearchIndexer:
                                              mp_context=multiprocessing.get_context("fork"))
         self._pending: list[tuple[str, str]] = []
         self._read: list = []
-        """Lists of documents, or futures of them, in the order the pages came."""
+        """(batch of pages, their documents not kept from an earlier build: a list or a future of one)."""
 
     def add(self, url: str, html: str) -> None:
         """A page as written, at its site-relative ``url`` (``kommuner/tyreso/``)."""
@@ -145,22 +145,27 @@ class SearchIndexer:
         batch, self._pending = self._pending, []
         if not batch:
             return
-        if self._pool:
-            self._read.append(self._pool.submit(read_bodies, batch))
-            return
         unread = [page for page in batch if page not in self._previous]
-        read = dict(zip(unread, read_bodies(unread)))
-        documents = [self._previous.get(page) or read[page] for page in batch]
-        if self._reuse is not None:
-            self._reuse.update(zip(batch, documents))
-        self._read.append(documents)
+        self._read.append((batch, unread, self._pool.submit(read_bodies, unread) if self._pool and unread
+                           else read_bodies(unread)))
+
+    def _documents(self) -> list[Document]:
+        documents = []
+        for batch, unread, part in self._read:
+            read = dict(zip(unread, part if isinstance(part, list) else part.result()))
+            for page in batch:
+                document = self._previous.get(page) or read[page]
+                documents.append(document)
+                if self._reuse is not None:
+                    self._reuse[page] = document
+        return documents
 
     def write(self, site_dir: Path, records: Sequence[SearchRecord] = (), aliases: dict | None = None) -> int:
         """Write ``<site_dir>/sok/`` from the pages added and ``records``; returns the number indexed.
         ``aliases``: site-relative URL → other names of the page (records.alias_names)."""
         self._flush()
         try:
-            documents = [doc for part in self._read for doc in (part if isinstance(part, list) else part.result())]
+            documents = self._documents()
         finally:
             self.close()
         documents += [record_document(record) for record in records]

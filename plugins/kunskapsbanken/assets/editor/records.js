@@ -1,6 +1,6 @@
 // The editor's file format for records: what it reads is shown to the form in the editor's words,
 // and what it writes is already in the house style of `python -m kunskapsbanken format`
-// (plugins/kunskapsbanken/contributor/formatting.py): the schema modeline first, keys in the
+// (plugins/kunskapsbanken/data/yamlwrite.py): the schema modeline first, keys in the
 // schema's order, numbers as numbers, not_known where the editor wrote "okänt", long text folded
 // near 100 columns, source references and short id lists on one line. A record saved unchanged is
 // written byte for byte as it was read, and a changed one keeps every line the change does not
@@ -161,7 +161,7 @@ export function sameData(a, b) {
 }
 
 // -- the house style --------------------------------------------------------------------------
-// `indent` below is formatting.py's own count (a key of the top mapping is at 2, an item of a
+// `indent` below is yamlwrite.py's own count (a key of the top mapping is at 2, an item of a
 // list at the list's + 4), which decides folding; `col` is the real column a line starts at.
 
 function wrap(text, width) {

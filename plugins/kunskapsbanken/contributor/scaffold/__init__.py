@@ -14,8 +14,8 @@ The parts, one job each:
 * ``schema_view``: following ``$ref`` in the bundled schema;
 * ``values``: the values written into the draft, and the examples shown in comments;
 * ``comments``: the Swedish explanation of a field, from the schema;
-* ``writer``: the YAML lines of the draft, field by field;
-* ``yaml_text``: YAML scalars, block and flow values, wrapped comments.
+* ``writer``: the YAML lines of the draft, field by field, each value written by the records'
+  house style (data/yamlwrite.py), so that a filled-in draft is what ``format`` would write.
 """
 
 from kunskapsbanken.contributor.scaffold.command import add_new_command, cmd_new, skeleton

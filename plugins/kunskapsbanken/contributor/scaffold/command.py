@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -15,11 +14,11 @@ from kunskapsbanken.data.placeholders import PLACEHOLDER
 from kunskapsbanken.data.kinds import KINDS, RECORD_KINDS
 from kunskapsbanken.data.schemas import COMMON, bundle
 from kunskapsbanken.data.slugs import ascii_slug, is_id
-from kunskapsbanken.contributor.scaffold.comments import FieldComments
+from kunskapsbanken.contributor.scaffold.comments import FieldComments, join
 from kunskapsbanken.contributor.scaffold.schema_view import SchemaView
 from kunskapsbanken.contributor.scaffold.values import DraftValues, ExampleValues
 from kunskapsbanken.contributor.scaffold.writer import DraftWriter
-from kunskapsbanken.contributor.scaffold.yaml_text import comment, join
+from kunskapsbanken.data.yamlwrite import comment_lines, modeline
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -103,11 +102,10 @@ def skeleton(kind: str, name: str, record_id: str, schema_dir: Path, content_dir
     ids = _example_ids(content_dir)
     writer = DraftWriter(view, DraftValues(view, day, {"id": record_id, "name": name}),
                          ExampleValues(view, day, ids, _first_source(content_dir)), FieldComments(view, ids))
-    schema_path = Path(os.path.relpath(schema_dir / KINDS[kind].schema, target_dir)).as_posix()
-    lines = [f"# yaml-language-server: $schema={schema_path}"]
-    lines += comment(f"{KINDS[kind].new_record}: {name}. Skapad med python -m kunskapsbanken new.")
-    lines += comment(join(view.root.get("title"), view.root.get("description")))
-    lines += comment(
+    lines = [f"# {modeline(target_dir, schema_dir / KINDS[kind].schema)}"]
+    lines += comment_lines(f"{KINDS[kind].new_record}: {name}. Skapad med python -m kunskapsbanken new.")
+    lines += comment_lines(join(view.root.get("title"), view.root.get("description")))
+    lines += comment_lines(
         f"Så fyller du i: byt ut varje {PLACEHOLDER} mot uppgifter ur källorna, med egna ord. Posten är ett "
         f"utkast tills dess: kontrollen visar varje {PLACEHOLDER} som är kvar och vad som ska stå där. Skriv "
         "not_known när källorna inte säger något; gissa aldrig. Rader som börjar med # är förklaringar och "

@@ -5,7 +5,18 @@ from __future__ import annotations
 from kunskapsbanken.data.placeholders import PLACEHOLDER
 from kunskapsbanken.data.schemas import enum_labels
 from kunskapsbanken.contributor.scaffold.schema_view import SchemaView, def_name
-from kunskapsbanken.contributor.scaffold.yaml_text import comment, join
+from kunskapsbanken.data.yamlwrite import comment_lines
+
+
+def join(title: str | None, description: str | None) -> str:
+    """A field's title and description as one sentence: ``Title: description``."""
+    title = (title or "").strip()
+    description = (description or "").strip()
+    if title and description:
+        if title.endswith((".", ":")) or description.startswith("("):
+            return f"{title} {description}"
+        return f"{title}: {description}"
+    return (title or description).strip()
 
 
 class FieldComments:
@@ -44,7 +55,7 @@ class FieldComments:
         for key, prop in schema.get("properties", {}).items():
             resolved = self.view.resolve(prop)
             text = f"{key}: " + self.field(key, resolved, key in required)
-            lines += comment(text, indent, hanging=inner + len(key) + 2, inner=inner)
+            lines += comment_lines(text, indent, hanging=inner + len(key) + 2, inner=inner)
             items = prop if resolved.get("type") == "object" else resolved.get("items", {})
             shared = def_name(items)
             if self.view.resolve(items).get("type") == "object" and shared not in explained and inner < 8:

@@ -1,0 +1,80 @@
+"""Under ``mkdocs serve`` a rebuild keeps the work on what did not change (parsed records, the
+editor's configuration, glossary marks, search documents, the theme's HTML of unchanged pages).
+What it writes must be exactly what a fresh ``mkdocs build`` writes: a page that should change and
+was kept from the previous rebuild would show a reader stale facts without any error.
+
+The rebuilds run the way ``mkdocs serve`` runs them (one process, the plugin started once with
+``command="serve"``, the configuration read again for every rebuild); the fresh build is a separate
+``mkdocs build`` process.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+import os
+from pathlib import Path
+
+import yaml
+
+from site_fixtures import ENV, copy_project, mkdocs_build
+
+
+def _serve_build(config_file: Path, site: Path, plugin_started: list) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site))
+    if not plugin_started:  # MkDocs keeps a plugin with on_startup from one rebuild to the next
+        config.plugins.on_startup(command="serve", dirty=False)
+        plugin_started.append(True)
+    build(config, serve_url="http://127.0.0.1:8000/kunskapsbanken/")
+
+
+def _edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    found = []
+    compared = filecmp.dircmp(left, right)
+    found += [f"only in the served site: {compared.left}/{n}" for n in compared.left_only]
+    found += [f"only in the fresh build: {compared.right}/{n}" for n in compared.right_only]
+    _, mismatch, errors = filecmp.cmpfiles(left, right, compared.common_files, shallow=False)
+    found += [f"differs: {left / name}" for name in mismatch + errors]
+    for name in compared.common_dirs:
+        found += _differences(left / name, right / name)
+    return found
+
+
+def test_a_rebuild_under_serve_writes_what_a_fresh_build_writes(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    monkeypatch.chdir(project)
+    for key, value in ENV.items():
+        if key not in os.environ or os.environ[key] != value:
+            monkeypatch.setenv(key, value)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    served, started = tmp_path / "served", []
+    _serve_build(project / "mkdocs.yml", served, started)
+    _serve_build(project / "mkdocs.yml", served, started)  # everything kept: nothing changed
+
+    municipality = sorted((project / "content" / "municipalities").glob("*.yml"))[0]
+    project_record = sorted((project / "content" / "projects").glob("*.yml"))[0]
+    marker = "Ändrad under ombyggnadstestet"
+    # A summary (its own page, the lists), a project's name (every page that links to the
+    # project) and a glossary term's explanation (the marks on every page that uses the term).
+    _edit(municipality, lambda d: d.update(summary=f"{marker}. {d['summary']}"))
+    _edit(project_record, lambda d: d.update(name=f"{d['name']} (nytt namn)"))
+    glossary = project / "content" / "glossary.yml"
+    _edit(glossary, lambda entries: entries[0].update(expansion=f"{entries[0]['expansion']} ({marker})",
+                                                     description=f"{marker}. {entries[0]['description']}"))
+    _serve_build(project / "mkdocs.yml", served, started)
+
+    fresh = tmp_path / "fresh"
+    result = mkdocs_build(project, fresh, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = served / "kommuner" / municipality.stem / "index.html"
+    assert marker in page.read_text(encoding="utf-8"), "the edit did not reach the served site at all"
+    assert _differences(served, fresh) == []
