@@ -31,7 +31,7 @@ _PAGES: Sequence[tuple[PageSpec, str]] = ()
 """What the forked worker renders: set before the fork, inherited by the worker."""
 
 
-def _render_batch(start: int, end: int) -> list[tuple[str, list]]:
+def _render_batch(start: int, end: int) -> list:
     assert _RENDER is not None
     return [(page.html, page.toc) for page in (_RENDER(spec, url) for spec, url in _PAGES[start:end])]
 
@@ -62,7 +62,9 @@ class RenderAhead:
         future = self._futures[position // BATCH]
         if future.cancel():  # the worker had not begun this batch: this process renders it
             return self._render(spec, url)
-        html, toc = future.result()[position % BATCH]
+        batch = future.result()
+        html, toc = batch[position % BATCH]
+        batch[position % BATCH] = None  # held once, by the page, not twice on a large site
         self.from_worker += 1
         return RenderedPage(html, toc)
 
