@@ -133,6 +133,24 @@ def test_picker_builds_the_same_content_as_the_static_page(site_url, browser):
         assert "Kraft" in page.locator(".kb-compare-picker__status").text_content()
 
 
+def test_picker_says_so_when_its_data_does_not_come(site_url, browser):
+    """A file that fails (offline, a broken deploy) is said in words on the page, never a blank."""
+    missing = r"data/jamfor/.*\.json|404"
+    with checked_page(browser, allow=[missing], viewport={"width": 1280, "height": 900}) as page:
+        page.route("**/data/jamfor/index.json", lambda route: route.fulfill(status=404, body="saknas"))
+        page.goto(site_url + "jamfor/?kommuner=partille,tyreso")
+        notice = page.locator(".kb-compare-picker__nojs")
+        notice.filter(has_text="Väljaren kunde inte laddas").wait_for()
+        assert notice.get_attribute("role") == "alert" and notice.is_visible()
+        page.unroute("**/data/jamfor/index.json")
+        # The index comes, one record's cells do not: the status line says so, and no half grid stays.
+        page.route("**/data/jamfor/kommuner/tyreso.json", lambda route: route.fulfill(status=500, body="fel"))
+        page.goto(site_url + "jamfor/?kommuner=partille,tyreso")
+        status = page.locator(".kb-compare-picker__status")
+        status.filter(has_text="Uppgifterna kunde inte laddas").wait_for()
+        assert status.is_visible() and page.locator(".kb-compare-result .kb-compare").count() == 0
+
+
 def test_compare_page_is_readable_at_375_px_and_in_print(site_url, browser):
     with checked_page(browser, viewport={"width": 375, "height": 800}, is_mobile=True) as page:
         page.goto(site_url + "jamfor/partille-tyreso/")
