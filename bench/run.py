@@ -193,19 +193,29 @@ def update_quality_section(report: Path) -> dict | None:
     return quality
 
 
+SERVE_EDITS = 3
+"""Edits timed under one ``mkdocs serve``; the median counts (one edit can wait for most of the
+watcher's 0.5 s poll, the next for almost none of it)."""
+
+
 def measure_serve_reload(work: Path) -> float:
-    """Seconds from saving an edited record until ``mkdocs serve`` serves the change."""
+    """Seconds from saving an edited record until ``mkdocs serve`` serves the change (the median
+    of SERVE_EDITS edits, each a second after the last one showed)."""
     project = projects.our_project(work / "serve", ROOT / "content")
     record = sorted((project / "content" / "municipalities").glob("*.yml"))[0]
+    times = []
     with mkdocs_serve(project, ENV, "/kunskapsbanken/") as server:
         url = f"{server.base}kommuner/{record.stem}/"
         server.wait_for(url, lambda body: True, 120, "serving the record's page")
-        marker = f"Mätmarkör {time.time_ns()}"
-        text = with_summary(record.read_text(encoding="utf-8"), marker)
-        start = time.perf_counter()
-        record.write_text(text, encoding="utf-8")
-        server.wait_for(url, lambda body: marker in body, 60, "showing the edited record")
-        return time.perf_counter() - start
+        for _ in range(SERVE_EDITS):
+            time.sleep(1.0)
+            marker = f"Mätmarkör {time.time_ns()}"
+            text = with_summary(record.read_text(encoding="utf-8"), marker)
+            start = time.perf_counter()
+            record.write_text(text, encoding="utf-8")
+            server.wait_for(url, lambda body, marker=marker: marker in body, 60, "showing the edited record")
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def with_summary(text: str, summary: str) -> str:
@@ -345,7 +355,8 @@ def easy_read_section(readability: list[dict]) -> list[str]:
 
 
 def serve_check(seconds: float) -> tuple[str, str, bool]:
-    return (f"ändrad YAML syns i mkdocs serve inom {BUDGETS['serve_seconds']:g} s (riktiga kunskapsbanken)",
+    return (f"ändrad YAML syns i mkdocs serve inom {BUDGETS['serve_seconds']:g} s (riktiga kunskapsbanken, "
+            f"median av {SERVE_EDITS} ändringar)",
             f"{seconds:.2f} s", seconds <= BUDGETS["serve_seconds"])
 
 
