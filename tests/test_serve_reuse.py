@@ -57,6 +57,16 @@ def test_a_rebuild_under_serve_writes_what_a_fresh_build_writes(tmp_path, monkey
             monkeypatch.setenv(key, value)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     served, started = tmp_path / "served", []
+    try:
+        _serve_and_compare(project, served, started, tmp_path)
+    finally:
+        if started:  # as mkdocs serve does when it stops
+            from mkdocs.config import load_config
+
+            load_config(str(project / "mkdocs.yml")).plugins.on_shutdown()
+
+
+def _serve_and_compare(project: Path, served: Path, started: list, tmp_path: Path) -> None:
     _serve_build(project / "mkdocs.yml", served, started)
     _serve_build(project / "mkdocs.yml", served, started)  # everything kept: nothing changed
 

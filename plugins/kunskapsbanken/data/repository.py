@@ -68,7 +68,7 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
             content.problems.append(Problem(file, 1, 1, "", "filen går inte att läsa", code="file.unreadable",
                                             found=exc.strerror or type(exc).__name__, expected="en läsbar YAML-fil"))
             return file, None, False
-        kept = _LAST_READ.get(path)
+        kept = _LAST_READ.get(path) if _KEEP_READS else None
         if kept is not None and kept.data == data and kept.file == file and kept.schemas is schemas:
             checked = kept
         else:
@@ -139,7 +139,8 @@ def read_content(content_dir: Path, schema_dir: Path, root: Path | None = None) 
     content.problems.extend(checker.problems)
     content.problems.extend(name_problems(content.records, content.docs))  # reserved and colliding names
     _LAST_READ.clear()
-    _LAST_READ.update(this_read)
+    if _KEEP_READS:
+        _LAST_READ.update(this_read)
     return content
 
 
@@ -156,9 +157,20 @@ class _CheckedFile:
 
 
 _LAST_READ: dict[Path, _CheckedFile] = {}
-"""The files of the last read, by path. Under ``mkdocs serve`` a rebuild parses and checks again
-only the files whose bytes changed; what involves other files (ids, references, names) is always
-checked anew. Nothing changes a document after it is read."""
+"""The files of the last read, by path, while :func:`keep_reads` is on. Nothing changes a document
+after it is read."""
+_KEEP_READS = False
+
+
+def keep_reads(enabled: bool) -> None:
+    """Under ``mkdocs serve``: keep every file's parsed and checked document from one read to the
+    next, so that a rebuild parses and checks again only the files whose bytes changed (what involves
+    other files, ids, references and names, is always checked anew). Off for a single build, which
+    would only hold the documents longer."""
+    global _KEEP_READS
+    _KEEP_READS = enabled
+    if not enabled:
+        _LAST_READ.clear()
 
 
 def _check_file(file: str, data: bytes, schema: KindSchema, schemas: dict) -> _CheckedFile:

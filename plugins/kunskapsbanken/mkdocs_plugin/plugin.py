@@ -27,7 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from kunskapsbanken.data import ValidationFailed
+from kunskapsbanken.data import ValidationFailed, repository
 from kunskapsbanken.mkdocs_plugin import generated_pages, theme_reuse
 from kunskapsbanken.mkdocs_plugin.config import KunskapsbankenConfig
 from kunskapsbanken.mkdocs_plugin.news_posts import NewsPosts, post_problems
@@ -57,11 +57,16 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
         # Defining on_startup keeps this instance from one rebuild to the next under mkdocs serve,
         # so the work on pages that did not change can be reused (glossary marks, search documents).
         self.serving = command == "serve"
+        repository.keep_reads(self.serving)
         self.reused = {"glossary": {}, "search": {}}
         self.theme_reuse = ThemeReuse()
         self.staged = StagedSite(background_removal=self.serving)
 
     def on_shutdown(self):
+        # MkDocs keeps this instance for the life of the process (it defines on_startup): a build
+        # after the server stopped, in the same process, starts from nothing.
+        self.serving = False
+        repository.keep_reads(False)
         self.staged.abandon()
         self.staged.wait()
 
