@@ -55,7 +55,8 @@ class KunskapsbankenPlugin(BasePlugin[KunskapsbankenConfig]):
 
     def on_startup(self, *, command, dirty):
         # Defining on_startup keeps this instance from one rebuild to the next under mkdocs serve,
-        # so the work on pages that did not change can be reused (glossary marks, search documents).
+        # so the work on what did not change can be reused (parsed records, glossary marks, search
+        # documents, the theme's HTML of unchanged pages).
         self.serving = command == "serve"
         repository.keep_reads(self.serving)
         self.reused = {"glossary": {}, "search": {}}
