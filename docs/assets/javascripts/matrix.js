@@ -2,8 +2,7 @@
 // reader without JavaScript gets the full table and no control that does nothing.
 // Sort: a button in every column header, and the same choice in a list that also works on a
 // phone, where the matrix is shown as cards. Filter: the rows with a given rating on a criterion.
-(function () {
-  "use strict";
+document$.subscribe(function () {
   var ORDER = {"c-m": 0, "c-p": 1, "c-n": 2, "c-u": 3};
   var RATINGS = [["c-m", "Ja (uppfyllt)"], ["c-p", "Delvis"], ["c-n", "Nej (inte uppfyllt)"], ["c-u", "Okänt"], ["", "Ingen bedömning"]];
 
@@ -102,4 +101,4 @@
     rating.select.addEventListener("change", apply);
     apply();
   });
-})();
+});

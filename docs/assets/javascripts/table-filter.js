@@ -1,8 +1,7 @@
 // A filter above each index table (kommuner, projekt, metoder): rows stay visible when they
 // contain every word typed. Made by script, so a reader without JavaScript never sees a
 // control that does nothing; the full table is there either way.
-(function () {
-  "use strict";
+document$.subscribe(function () {
   document.querySelectorAll("table.kb-index").forEach(function (table, index) {
     var region = table.closest(".kb-scroll") || table;
     if (region.previousElementSibling && region.previousElementSibling.classList.contains("kb-filter")) return;
@@ -40,4 +39,4 @@
     region.parentNode.insertBefore(form, region);
     update();
   });
-})();
+});
