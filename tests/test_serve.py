@@ -69,3 +69,38 @@ def test_a_broken_config_fails_at_once_with_the_reason(tmp_path):
             pass
     assert "stopped (exit code" in str(failed.value)
     assert "mkdocs.yml" in str(failed.value) or "Error" in str(failed.value), str(failed.value)
+
+
+def test_serve_polls_the_same_paths_more_often(tmp_path):
+    """The plugin's on_serve swaps MkDocs' observer for one that polls every 0.1 s: every path
+    MkDocs watched is still watched, as many times, and a saved file still starts a rebuild."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from kunskapsbanken.mkdocs_plugin.watching import POLL_SECONDS, poll_more_often
+
+    docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    config.write_text("site_name: x\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))
+    server.watch(str(docs))  # twice: a plugin watches it too
+    server.watch(str(config))
+    poll_more_often(server)
+    assert server.observer.timeout == POLL_SECONDS
+    assert server._watched_paths == {str(docs): 2, str(config): 1}
+    assert len(server.observer.emitters) == 2
+    server.unwatch(str(docs))  # the second watch keeps it watched
+    assert len(server.observer.emitters) == 2
+
+    server.observer.start()
+    try:
+        time.sleep(3 * POLL_SECONDS)  # the first look, the state to compare with
+        (docs / "ny.md").write_text("# Ny\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert server._want_rebuild, "a saved file did not start a rebuild"
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()

@@ -20,6 +20,7 @@ from markupsafe import escape
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from kunskapsbanken.site.body_reuse import ReusingBodies
 from kunskapsbanken.site.pages import PageSpec
 from kunskapsbanken.site.render_ahead import RenderAhead
 
@@ -29,7 +30,7 @@ _ID_ATTRIBUTE = re.compile(r'\sid="([^"]+)"')
 
 class GeneratedPage(Page):
     spec: PageSpec
-    bodies: RenderAhead
+    bodies: RenderAhead | ReusingBodies
     spec_meta: dict
 
     def read_source(self, config) -> None:
@@ -44,7 +45,7 @@ class GeneratedPage(Page):
         self.present_anchor_ids = set(_ID_ATTRIBUTE.findall(rendered.html))
 
 
-def adopt(page: Page, spec: PageSpec, meta: dict, bodies: RenderAhead) -> GeneratedPage:
+def adopt(page: Page, spec: PageSpec, meta: dict, bodies: RenderAhead | ReusingBodies) -> GeneratedPage:
     """``page`` (made by MkDocs for a generated file) as a GeneratedPage of ``spec``, whose front
     matter is ``meta``."""
     page.__class__ = GeneratedPage

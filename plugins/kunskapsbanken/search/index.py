@@ -39,7 +39,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-import shutil
 from collections import Counter, defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -175,13 +174,17 @@ class SearchIndexer:
                 doc.names.append(f"{doc.names[min(1, len(doc.names) - 1)]} {doc.place}")
         files = index_files(documents)
         output = site_dir / BUNDLE_DIR
-        # Only the index's own files: the results page (sok/index.html) is a page of the site.
-        for name in INDEX_FOLDERS:
-            shutil.rmtree(output / name, ignore_errors=True)
         for folder in sorted({(output / name).parent for name in files}):
             folder.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
             (output / name).write_bytes(data.encode("utf-8"))
+        # An index file of an earlier build in the same folder (a reused or dirty site_dir) goes;
+        # only the index's own folders: the results page (sok/index.html) is a page of the site.
+        written = {output / name for name in files}
+        for name in INDEX_FOLDERS:
+            for path in (output / name).rglob("*"):
+                if path.is_file() and path not in written:
+                    path.unlink()
         return len(documents)
 
     def close(self) -> None:

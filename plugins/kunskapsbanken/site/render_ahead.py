@@ -33,7 +33,7 @@ _PAGES: Sequence[tuple[PageSpec, str]] = ()
 
 def _render_batch(start: int, end: int) -> list:
     assert _RENDER is not None
-    return [(page.html, page.toc) for page in (_RENDER(spec, url) for spec, url in _PAGES[start:end])]
+    return [_RENDER(spec, url) for spec, url in _PAGES[start:end]]
 
 
 class RenderAhead:
@@ -63,10 +63,10 @@ class RenderAhead:
         if future.cancel():  # the worker had not begun this batch: this process renders it
             return self._render(spec, url)
         batch = future.result()
-        html, toc = batch[position % BATCH]
+        page = batch[position % BATCH]
         batch[position % BATCH] = None  # held once, by the page, not twice on a large site
         self.from_worker += 1
-        return RenderedPage(html, toc)
+        return page
 
     def close(self) -> None:
         global _RENDER, _PAGES

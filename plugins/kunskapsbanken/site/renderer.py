@@ -48,10 +48,12 @@ TEMPLATE_BYTECODE = MemoryBytecodeCache()
 
 
 class RenderedPage:
-    def __init__(self, html: str, toc: list[tuple[int, str, str]]):
+    def __init__(self, html: str, toc: list[tuple[int, str, str]], reads: frozenset = frozenset()):
         self.html = html
         self.toc = toc
         """(level, anchor id, title) for every section heading, in order."""
+        self.reads = reads
+        """What the rendering read of the model, when it was tracked (site/body_reuse.py)."""
 
 
 class PageRenderer:
