@@ -23,7 +23,7 @@ def poll_more_often(server, seconds: float = POLL_SECONDS) -> None:
     it; they are watched again, with the same counts, on an observer with the new interval."""
     watched = getattr(server, "_watched_paths", None)
     observer = getattr(server, "observer", None)
-    if not isinstance(watched, dict) or getattr(observer, "timeout", None) is None:
+    if not isinstance(watched, dict) or observer is None or not hasattr(observer, "timeout"):
         log.debug("mkdocs serve bevakar filer på ett okänt sätt; intervallet lämnas som det är")
         return
     counts = dict(watched)
