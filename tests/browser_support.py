@@ -76,6 +76,14 @@ class PageWatch:
         page.on("console", self._console)
         page.on("pageerror", lambda error: self._fail(f"uncaught error: {error}"))
 
+    def watch_context(self, context) -> None:
+        """Every page of ``context``, from its first request: a popup's own "page" event can come
+        after the popup has loaded its stylesheets, so listening per page missed them."""
+        context.on("response", self._response)
+        context.on("requestfailed", self._request_failed)
+        context.on("console", self._console)
+        context.on("weberror", lambda web_error: self._fail(f"uncaught error: {web_error.error}"))
+
     def _fail(self, failure: str) -> None:
         if not any(pattern.search(failure) for pattern in self.allow):
             self.failures.append(failure)
@@ -113,7 +121,7 @@ def checked_context(browser, *, allow=(), **context_options):
     place the tests open a context (test_browser_support_only checks)."""
     context = browser.new_context(**context_options)
     watch = _WATCHES[context] = PageWatch(allow=allow)
-    context.on("page", watch.watch)
+    watch.watch_context(context)
     try:
         yield context
         watch.assert_clean()
